@@ -1,0 +1,139 @@
+package org.onewindow.admit;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.Validator;
+import org.onewindow.message.ErrorCode;
+import org.onewindow.message.ParsedMessage;
+import org.onewindow.reply.Rejection;
+import org.onewindow.schema.MessageType;
+import org.onewindow.schema.SchemaRegistry;
+import org.onewindow.schema.SecureXml;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Reads a message once: bounds its size (W005), parses it with the hardened parser — no DTD (W002), no
+ * external entities, bounded depth (W006), well-formed (W001) — finds its type and version from the
+ * root's namespace (W003) and validates the DOM against that type's compiled schema (W004). The result
+ * is the one DOM every later step reads.
+ */
+public final class ReadMessage {
+    /** Schema faults listed in one rejection at most; the rest are counted. */
+    private static final int MAX_LISTED_FAULTS = 5;
+
+    private final SchemaRegistry registry;
+    private final DocumentBuilderFactory parsers;
+    private final int maxBytes;
+
+    public ReadMessage(SchemaRegistry registry, int maxBytes) {
+        this.registry = registry;
+        this.parsers = SecureXml.documentBuilderFactory();
+        this.maxBytes = maxBytes;
+    }
+
+    /** The outcome: a parsed, valid message, or the reason it cannot be read. */
+    public record Result(ParsedMessage message, Rejection rejection) {
+        public boolean ok() {
+            return rejection == null;
+        }
+    }
+
+    public Result read(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return fail(ErrorCode.EMPTY_MESSAGE, "The message body is empty");
+        }
+        if (bytes.length > maxBytes) {
+            return fail(ErrorCode.MESSAGE_TOO_LARGE, bytes.length + " bytes; at most " + maxBytes + " are accepted");
+        }
+        Document document;
+        try {
+            document = newBuilder().parse(new ByteArrayInputStream(bytes));
+        } catch (SAXParseException e) {
+            return parseFault(e);
+        } catch (SAXException | IOException e) {
+            return fail(ErrorCode.MALFORMED_XML, e.getMessage());
+        }
+        Element root = document.getDocumentElement();
+        Optional<MessageType> type = registry.byNamespace(root.getNamespaceURI());
+        if (type.isEmpty() || !type.get().rootElement().equals(root.getLocalName())) {
+            return fail(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Root element {" + root.getNamespaceURI() + "}" + root.getLocalName());
+        }
+        List<String> faults = validate(type.get(), document);
+        if (!faults.isEmpty()) {
+            return fail(ErrorCode.SCHEMA_INVALID, type.get().type() + " " + type.get().version() + ": " + summary(faults));
+        }
+        return new Result(new ParsedMessage(type.get(), document, bytes), null);
+    }
+
+    private DocumentBuilder newBuilder() {
+        try {
+            DocumentBuilder builder = parsers.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("The hardened XML parser cannot be configured", e);
+        }
+    }
+
+    private static List<String> validate(MessageType type, Document document) {
+        Validator validator = SecureXml.validator(type.schema());
+        List<String> faults = new ArrayList<>();
+        validator.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // warnings do not make a message invalid
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                faults.add(e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                faults.add(e.getMessage());
+            }
+        });
+        try {
+            validator.validate(new DOMSource(document));
+        } catch (SAXException | IOException e) {
+            if (faults.isEmpty()) {
+                faults.add(e.getMessage());
+            }
+        }
+        return faults;
+    }
+
+    private static String summary(List<String> faults) {
+        String listed = String.join(" | ", faults.subList(0, Math.min(MAX_LISTED_FAULTS, faults.size())));
+        int more = faults.size() - MAX_LISTED_FAULTS;
+        return more > 0 ? listed + " (and " + more + " more)" : listed;
+    }
+
+    private static Result parseFault(SAXParseException e) {
+        String message = String.valueOf(e.getMessage());
+        String where = "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + message;
+        if (message.contains("DOCTYPE") || message.contains("DTD")) {
+            return fail(ErrorCode.DTD_NOT_ALLOWED, where);
+        }
+        if (message.contains("maxElementDepth") || message.contains("depth")) {
+            return fail(ErrorCode.NESTING_TOO_DEEP, where);
+        }
+        return fail(ErrorCode.MALFORMED_XML, where);
+    }
+
+    private static Result fail(ErrorCode code, String detail) {
+        return new Result(null, new Rejection(code, detail));
+    }
+}

@@ -1,0 +1,182 @@
+package org.onewindow.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.onewindow.store.AgencyApplication;
+import org.onewindow.store.CaseEvent;
+import org.onewindow.store.CaseStore;
+import org.onewindow.store.DeliveryStore;
+import org.onewindow.store.MessageStore;
+import org.onewindow.store.StoredMessage;
+import org.onewindow.store.TradeCase;
+
+/**
+ * The read side of the REST API: a message's processing record, a declaration's case with its
+ * per-agency states and history (the WF301 / GB309 view), and the pull mailbox with acknowledgement.
+ * Answers are JSON; unknown ids answer 404 with a problem body.
+ */
+public final class QueryApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PULL_BATCH = 100;
+
+    private final MessageStore messages;
+    private final CaseStore cases;
+    private final DeliveryStore deliveries;
+
+    public QueryApi(MessageStore messages, CaseStore cases, DeliveryStore deliveries) {
+        this.messages = messages;
+        this.cases = cases;
+        this.deliveries = deliveries;
+    }
+
+    /** GET /api/v1/messages/{hubId}: the message, what became of it, and what the hub sent because of it. */
+    public void message(Exchange exchange) {
+        String hubId = exchange.getIn().getHeader("hubId", String.class);
+        Optional<StoredMessage> found = messages.find(hubId);
+        if (found.isEmpty()) {
+            notFound(exchange, "No message " + hubId);
+            return;
+        }
+        Map<String, Object> record = describe(found.get());
+        List<Map<String, Object>> replies = new ArrayList<>();
+        for (StoredMessage reply : messages.causedBy(hubId)) {
+            replies.add(describe(reply));
+        }
+        record.put("replies", replies);
+        ok(exchange, record);
+    }
+
+    /** GET /api/v1/declarations/{id}: the case by declaration number or case id. */
+    public void declaration(Exchange exchange) {
+        String id = exchange.getIn().getHeader("id", String.class);
+        Optional<TradeCase> found = cases.byDeclarationNo(id).or(() -> cases.byId(id));
+        if (found.isEmpty()) {
+            notFound(exchange, "No declaration or case " + id);
+            return;
+        }
+        TradeCase c = found.get();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("caseId", c.caseId());
+        view.put("declarationNo", c.declarationNo());
+        view.put("kind", c.kind());
+        view.put("submitter", c.submitter());
+        view.put("importer", c.importer());
+        view.put("channel", c.channel());
+        view.put("state", c.state());
+        view.put("mergedAcknowledgement", c.mergedAck());
+        view.put("customsSelection", c.customsSelection());
+        view.put("createdAt", String.valueOf(c.createdAt()));
+        view.put("updatedAt", String.valueOf(c.updatedAt()));
+        List<Map<String, Object>> agencies = new ArrayList<>();
+        for (AgencyApplication a : cases.applications(c.caseId())) {
+            Map<String, Object> app = new LinkedHashMap<>();
+            app.put("agency", a.agency());
+            app.put("messageType", a.messageType());
+            app.put("applicationRef", a.applicationRef());
+            app.put("items", a.itemNumbers());
+            app.put("state", a.state());
+            app.put("firstVerdict", a.firstVerdict());
+            app.put("updatedAt", String.valueOf(a.updatedAt()));
+            agencies.add(app);
+        }
+        view.put("agencies", agencies);
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (CaseEvent e : cases.events(c.caseId())) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("at", String.valueOf(e.occurredAt()));
+            event.put("agency", e.agency());
+            event.put("from", e.fromState());
+            event.put("to", e.toState());
+            event.put("hubId", e.hubId());
+            history.add(event);
+        }
+        view.put("history", history);
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (StoredMessage m : messages.ofCase(c.caseId())) {
+            all.add(describe(m));
+        }
+        view.put("messages", all);
+        ok(exchange, view);
+    }
+
+    /** GET /api/v1/parties/{party}/messages: unacknowledged outbound messages, oldest first. */
+    public void pending(Exchange exchange) {
+        String party = exchange.getIn().getHeader("party", String.class);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (DeliveryStore.Pending p : deliveries.pending(party, PULL_BATCH)) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("hubId", p.hubId());
+            item.put("messageType", p.messageType());
+            item.put("caseId", p.caseId());
+            item.put("causedBy", p.causedBy());
+            item.put("createdAt", String.valueOf(p.createdAt()));
+            item.put("body", new String(p.body(), StandardCharsets.UTF_8));
+            list.add(item);
+        }
+        ok(exchange, list);
+    }
+
+    /** POST /api/v1/parties/{party}/messages/{hubId}/ack: 204, or 404 when nothing was waiting. */
+    public void acknowledge(Exchange exchange) {
+        String party = exchange.getIn().getHeader("party", String.class);
+        String hubId = exchange.getIn().getHeader("hubId", String.class);
+        if (!deliveries.acknowledge(party, hubId)) {
+            notFound(exchange, "Party " + party + " has no unacknowledged message " + hubId);
+            return;
+        }
+        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
+        exchange.getIn().setBody(null);
+    }
+
+    private static Map<String, Object> describe(StoredMessage m) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("hubId", m.hubId());
+        record.put("direction", m.direction());
+        record.put("channel", m.channel());
+        record.put("sender", m.sender());
+        record.put("recipient", m.recipient());
+        record.put("messageType", m.messageType());
+        record.put("version", m.typeVersion());
+        record.put("messageRef", m.messageRef());
+        record.put("functionCode", m.functionCode());
+        record.put("declarationNo", m.declarationNo());
+        record.put("caseId", m.caseId());
+        record.put("causedBy", m.causedBy());
+        record.put("status", m.status());
+        record.put("errorCode", m.errorCode());
+        record.put("errorText", m.errorText());
+        record.put("sizeBytes", m.sizeBytes());
+        record.put("receivedAt", String.valueOf(m.receivedAt()));
+        return record;
+    }
+
+    private static void ok(Exchange exchange, Object body) {
+        respond(exchange, 200, "application/json", body);
+    }
+
+    private static void notFound(Exchange exchange, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Not found");
+        problem.put("status", 404);
+        problem.put("detail", detail);
+        respond(exchange, 404, "application/problem+json", problem);
+    }
+
+    private static void respond(Exchange exchange, int status, String contentType, Object body) {
+        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, contentType);
+        try {
+            exchange.getIn().setBody(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.onewindow.deliver;
+
+import java.util.UUID;
+import org.onewindow.message.Dom;
+import org.onewindow.store.DeliveryStore;
+import org.onewindow.store.MessageStore;
+import org.onewindow.store.MessageStore.Outbound;
+import org.onewindow.store.StoredMessage;
+import org.w3c.dom.Document;
+
+/**
+ * Everything the hub sends passes through here first: the message is stored (with a new hub id, the
+ * case and the message that caused it) and, for a party, put in its pull mailbox — in the caller's
+ * transaction — before it is handed to a queue. A party the hub cannot name (a message so broken its
+ * sender is unknown) still gets its reply stored, readable through the rejected message's record.
+ */
+public final class Outbox {
+    public static final String HUB = "HUB";
+
+    private final MessageStore messages;
+    private final DeliveryStore deliveries;
+
+    public Outbox(MessageStore messages, DeliveryStore deliveries) {
+        this.messages = messages;
+        this.deliveries = deliveries;
+    }
+
+    /** What a message is about: its type and version, reference, declaration, case and cause. */
+    public record About(String messageType, String typeVersion, String messageRef, String declarationNo, String caseId,
+                        String causedBy) {
+    }
+
+    /** Stores a message for a party; returns what to queue, or null when the party is unknown. */
+    public Outgoing toParty(String party, Document document, About about) {
+        byte[] body = Dom.serialize(document);
+        String hubId = store(party, "PARTY", body, about);
+        if (party == null) {
+            return null;
+        }
+        deliveries.enqueue(party, hubId);
+        return new Outgoing(Outgoing.partyQueue(party), hubId, about.messageType(), about.caseId(), null, about.causedBy(), body);
+    }
+
+    /** Stores a message for an agency queue; returns what to queue. */
+    public Outgoing toAgency(String agency, String queue, Document document, About about) {
+        byte[] body = Dom.serialize(document);
+        String hubId = store(queue, "AGENCY", body, about);
+        return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body);
+    }
+
+    /** Puts an already stored message in a party's mailbox again (the answer to a re-sent message). */
+    public Outgoing again(String party, StoredMessage sent) {
+        deliveries.enqueue(party, sent.hubId());
+        byte[] body = messages.body(sent.hubId()).orElseThrow();
+        return new Outgoing(Outgoing.partyQueue(party), sent.hubId(), sent.messageType(), sent.caseId(), null, sent.causedBy(), body);
+    }
+
+    private String store(String recipient, String channel, byte[] body, About about) {
+        String hubId = UUID.randomUUID().toString();
+        messages.saveOutbound(new Outbound(hubId, channel, HUB, recipient, about.messageType(), about.typeVersion(),
+                about.messageRef(), about.declarationNo(), about.caseId(), about.causedBy(), body));
+        return hubId;
+    }
+}

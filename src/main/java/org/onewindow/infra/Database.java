@@ -1,0 +1,45 @@
+package org.onewindow.infra;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.apache.camel.Service;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The hub's database: a pooled connection to the configured JDBC URL (the embedded H2 file by
+ * default, PostgreSQL for many nodes), migrated by Flyway before anything uses it.
+ */
+public final class Database implements Service, AutoCloseable {
+    private final HikariDataSource dataSource;
+
+    public Database(HubSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.effectiveDbUrl());
+        config.setUsername(settings.dbUser());
+        config.setPassword(settings.dbPassword());
+        config.setMaximumPoolSize(settings.dbPoolSize());
+        config.setPoolName("onewindow");
+        this.dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void start() {
+        // the pool is ready once constructed
+    }
+
+    @Override
+    public void stop() {
+        dataSource.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,76 @@
+package org.onewindow.infra;
+
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default broker: ActiveMQ Artemis inside the hub's JVM, persistent under {@code <data-dir>/broker}.
+ * The hub itself connects in-VM ({@code vm://0}); back offices and agency systems reach the same broker
+ * through one TCP acceptor that speaks CORE and AMQP 1.0. Not used when {@code onewindow.broker.url}
+ * names an external broker.
+ */
+public final class EmbeddedBroker implements Service {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    /** In-VM URL the hub's own connection factory uses. */
+    public static final String IN_VM_URL = "vm://0";
+
+    private final HubSettings settings;
+    private EmbeddedActiveMQ server;
+
+    public EmbeddedBroker(HubSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        String dir = settings.dataDir().resolve("broker").toAbsolutePath().toString();
+        String acceptor = "tcp://" + settings.brokerHost() + ":" + settings.brokerPort() + "?protocols=CORE,AMQP";
+        try {
+            Configuration config = new ConfigurationImpl()
+                    .setName("onewindow")
+                    .setPersistenceEnabled(true)
+                    .setJournalDirectory(dir + "/journal")
+                    .setBindingsDirectory(dir + "/bindings")
+                    .setLargeMessagesDirectory(dir + "/large-messages")
+                    .setPagingDirectory(dir + "/paging")
+                    .setNodeManagerLockDirectory(dir)
+                    // party credentials and queue permissions arrive with the trust issue; until then the
+                    // acceptor listens on the loopback interface only (onewindow.broker.host)
+                    .setSecurityEnabled(false)
+                    .setJMXManagementEnabled(false)
+                    .addAcceptorConfiguration("in-vm", IN_VM_URL)
+                    .addAcceptorConfiguration("tcp", acceptor)
+                    .addAddressSetting("#", new AddressSettings()
+                            .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of("DLQ"))
+                            .setMaxDeliveryAttempts(5)
+                            .setAutoCreateDeadLetterResources(true));
+            server = new EmbeddedActiveMQ().setConfiguration(config);
+            server.start();
+            LOG.info("Embedded Artemis started, journal in {}, acceptor {}", dir, acceptor);
+        } catch (Exception e) {
+            throw new IllegalStateException("The embedded broker could not start", e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Embedded broker did not stop cleanly", e);
+        } finally {
+            server = null;
+        }
+    }
+}

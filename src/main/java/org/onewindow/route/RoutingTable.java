@@ -1,0 +1,165 @@
+package org.onewindow.route;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The routing rules as data, read from {@value #RESOURCE}: which agency every declaration goes to
+ * ({@code always}), which agency an item's import-regulation code names ({@code regulation}), and which
+ * message type and queue each agency gets ({@code agency}). The file's comment block documents the columns.
+ *
+ * <p>The table is checked as it loads: unknown kinds, wrong column counts, duplicate codes, a message
+ * type without a queue (or the reverse) and a regulation code naming an agency without an {@code agency}
+ * row are rejected with the line number, so a broken table stops the hub at start-up, not mid-flow.
+ */
+public final class RoutingTable {
+    /** Classpath location of the bundled table. */
+    public static final String RESOURCE = "routing/routing-table.csv";
+
+    private static final String HEADER = "kind,code,agency,message_type,queue";
+
+    private final Map<String, List<AgencyRoute>> always = new LinkedHashMap<>();
+    private final Map<String, String> agencyByRegulationCode = new LinkedHashMap<>();
+    private final Map<String, AgencyRoute> routeByAgency = new LinkedHashMap<>();
+
+    private RoutingTable() {
+    }
+
+    /** The table bundled with the hub. */
+    public static RoutingTable bundled() {
+        InputStream in = RoutingTable.class.getClassLoader().getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("Routing table " + RESOURCE + " is not on the classpath");
+        }
+        return read(in, RESOURCE);
+    }
+
+    /** Reads a table in the CSV format of {@value #RESOURCE}; {@code source} names it in error messages. */
+    public static RoutingTable read(InputStream csv, String source) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+            List<String> lines = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+            return parse(lines, source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read routing table " + source, e);
+        }
+    }
+
+    static RoutingTable parse(List<String> lines, String source) {
+        RoutingTable table = new RoutingTable();
+        boolean headerSeen = false;
+        List<Integer> regulationLines = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            int lineNo = i + 1;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (!headerSeen) {
+                if (!line.equals(HEADER)) {
+                    throw invalid(source, lineNo, "expected the header '" + HEADER + "'");
+                }
+                headerSeen = true;
+                continue;
+            }
+            String[] cols = line.split(",", -1);
+            if (cols.length != 5) {
+                throw invalid(source, lineNo, "expected 5 columns, found " + cols.length);
+            }
+            String kind = cols[0].strip();
+            String code = cols[1].strip();
+            String agency = cols[2].strip();
+            AgencyRoute route = new AgencyRoute(agency, emptyToNull(cols[3]), emptyToNull(cols[4]));
+            if (code.isEmpty() || agency.isEmpty()) {
+                throw invalid(source, lineNo, "code and agency are required");
+            }
+            if ((route.messageType() == null) != (route.queue() == null)) {
+                throw invalid(source, lineNo, "message_type and queue are both given or both empty");
+            }
+            switch (kind) {
+                case "always" -> {
+                    if (!route.routable()) {
+                        throw invalid(source, lineNo, "an 'always' row needs a message type and a queue");
+                    }
+                    table.always.computeIfAbsent(code, k -> new ArrayList<>()).add(route);
+                }
+                case "regulation" -> {
+                    if (route.messageType() != null) {
+                        throw invalid(source, lineNo, "a 'regulation' row names an agency only; its 'agency' row says what it gets");
+                    }
+                    if (table.agencyByRegulationCode.putIfAbsent(code, agency) != null) {
+                        throw invalid(source, lineNo, "regulation code " + code + " is listed twice");
+                    }
+                    regulationLines.add(lineNo);
+                }
+                case "agency" -> {
+                    if (!code.equals(agency)) {
+                        throw invalid(source, lineNo, "an 'agency' row repeats its agency code in 'code'");
+                    }
+                    if (table.routeByAgency.putIfAbsent(agency, route) != null) {
+                        throw invalid(source, lineNo, "agency " + agency + " is listed twice");
+                    }
+                }
+                default -> throw invalid(source, lineNo, "unknown kind '" + kind + "'");
+            }
+        }
+        if (!headerSeen) {
+            throw invalid(source, lines.size(), "no header line");
+        }
+        int r = 0;
+        for (Map.Entry<String, String> e : table.agencyByRegulationCode.entrySet()) {
+            if (!table.routeByAgency.containsKey(e.getValue())) {
+                throw invalid(source, regulationLines.get(r), "regulation code " + e.getKey()
+                        + " names agency " + e.getValue() + ", which has no 'agency' row");
+            }
+            r++;
+        }
+        return table;
+    }
+
+    /** The agencies that receive every declaration of this type unchanged (customs for NX5105). */
+    public List<AgencyRoute> always(String declarationType) {
+        return always.getOrDefault(declarationType, List.of());
+    }
+
+    /** The agency an item's import-regulation code names, if the table knows the code. */
+    public Optional<String> agencyForRegulationCode(String regulationCode) {
+        return Optional.ofNullable(agencyByRegulationCode.get(regulationCode));
+    }
+
+    /** The route of an agency, if the table lists it; it may be known but not {@linkplain AgencyRoute#routable() routable}. */
+    public Optional<AgencyRoute> agency(String agency) {
+        return Optional.ofNullable(routeByAgency.get(agency));
+    }
+
+    /** The agency that receives this message type (a standalone NX601 goes to CD), if any. */
+    public Optional<AgencyRoute> forMessageType(String messageType) {
+        return routeByAgency.values().stream().filter(r -> messageType.equals(r.messageType())).findFirst();
+    }
+
+    /** Every agency row, in table order; derived messages follow this order. */
+    public List<AgencyRoute> agencies() {
+        return Collections.unmodifiableList(new ArrayList<>(routeByAgency.values()));
+    }
+
+    private static String emptyToNull(String s) {
+        String v = s.strip();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static IllegalStateException invalid(String source, int line, String why) {
+        return new IllegalStateException("Routing table " + source + ", line " + line + ": " + why);
+    }
+}

@@ -1,0 +1,95 @@
+package org.onewindow.schema;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.xml.sax.SAXException;
+
+/**
+ * The hardened JAXP factories; OneWindow configures XML parsing and validation here and nowhere else.
+ *
+ * <p>Rule: a message is parsed namespace-aware with secure processing on, a {@code DOCTYPE} is a fatal
+ * error, no external entity, DTD or schema is ever fetched, and elements nest at most
+ * {@value #MAX_ELEMENT_DEPTH} deep. Schemas are trusted files (bundled, or a directory the operator
+ * configures): they may import and include only over {@code file:} and {@code jar:} URLs, and may use
+ * content models up to {@code maxOccurs="9999"} as the CPT message guides do, which the JDK's
+ * secure-processing default (5,000 nodes) refuses. Validators made here fetch nothing either.
+ * Always the JDK's own implementations, whatever else is on the class path.
+ */
+public final class SecureXml {
+    /** Deepest element nesting accepted in a message; CPT messages nest under ten levels. */
+    public static final int MAX_ELEMENT_DEPTH = 64;
+    /** Content-model nodes a schema may expand to: room for the guides' {@code maxOccurs="9999"}. */
+    public static final int MAX_OCCUR_LIMIT = 10_000;
+
+    private static final String JDK_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/";
+    private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
+    private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
+    private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+
+    private SecureXml() {
+    }
+
+    /** A schema factory for compiling trusted schema files; not thread-safe, use it on one thread. */
+    public static SchemaFactory schemaFactory() {
+        SchemaFactory factory = SchemaFactory.newDefaultInstance();
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setProperty(JDK_PROPERTY + "maxOccurLimit", MAX_OCCUR_LIMIT);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("The JDK schema factory refuses a security setting", e);
+        }
+        return factory;
+    }
+
+    /** A namespace-aware DOM parser factory for messages; thread-safe once built, builders are not. */
+    public static DocumentBuilderFactory documentBuilderFactory() {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        try {
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature(DISALLOW_DOCTYPE, true);
+            factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false);
+            factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false);
+            factory.setFeature(LOAD_EXTERNAL_DTD, false);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("The JDK XML parser refuses a security setting", e);
+        }
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setAttribute(JDK_PROPERTY + "maxElementDepth", MAX_ELEMENT_DEPTH);
+        return factory;
+    }
+
+    /** A StAX factory for reading trusted files (schema headers) without DTDs or external entities. */
+    public static XMLInputFactory xmlInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return factory;
+    }
+
+    /** A validator for one use (validators are not thread-safe) that fetches no external DTD or schema. */
+    public static Validator validator(Schema schema) {
+        Validator validator = schema.newValidator();
+        try {
+            validator.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("The JDK validator refuses a security setting", e);
+        }
+        return validator;
+    }
+}

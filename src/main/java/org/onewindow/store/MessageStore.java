@@ -1,0 +1,107 @@
+package org.onewindow.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.onewindow.message.ErrorCode;
+import org.onewindow.message.MessageKeys;
+
+/**
+ * Keeps every message the hub receives or sends, with its original bytes, and what became of it:
+ * received, admitted, rejected (with code and text), duplicate, sent.
+ */
+public final class MessageStore {
+    public static final String IN = "IN";
+    public static final String OUT = "OUT";
+
+    private static final String COLUMNS = "hub_id, direction, channel, sender, recipient, message_type, type_version, "
+            + "message_ref, function_code, declaration_no, case_id, caused_by, status, error_code, error_text, "
+            + "size_bytes, received_at, updated_at";
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    public MessageStore(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stores an inbound message as received, before it is acknowledged to its sender. */
+    public void saveInbound(String hubId, String channel, String sender, byte[] body) {
+        var now = clock.instant();
+        jdbc.update("insert into message (hub_id, direction, channel, sender, status, size_bytes, received_at, updated_at, body) "
+                + "values (?, 'IN', ?, ?, 'RECEIVED', ?, ?, ?, ?)", hubId, channel, sender, body.length, now, now, body);
+    }
+
+    /** Stores a message the hub sends (reply, forward, derived message). */
+    public void saveOutbound(Outbound out) {
+        var now = clock.instant();
+        jdbc.update("insert into message (hub_id, direction, channel, sender, recipient, message_type, type_version, message_ref, "
+                        + "declaration_no, case_id, caused_by, status, size_bytes, received_at, updated_at, body) "
+                        + "values (?, 'OUT', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?)",
+                out.hubId(), out.channel(), out.sender(), out.recipient(), out.messageType(), out.typeVersion(),
+                out.messageRef(), out.declarationNo(), out.caseId(), out.causedBy(), out.body().length, now, now, out.body());
+    }
+
+    /** What the hub sends: who to, what type, which case and which message caused it. */
+    public record Outbound(String hubId, String channel, String sender, String recipient, String messageType,
+                           String typeVersion, String messageRef, String declarationNo, String caseId, String causedBy,
+                           byte[] body) {
+    }
+
+    /** Records what admission learnt about a message and its new status. */
+    public void recordIdentity(String hubId, String sender, String type, String version, MessageKeys keys, String caseId,
+                               String status) {
+        jdbc.update("update message set sender = ?, message_type = ?, type_version = ?, message_ref = ?, function_code = ?, "
+                        + "declaration_no = ?, case_id = ?, status = ?, updated_at = ? where hub_id = ?",
+                sender, type, version, keys.messageRef(), keys.functionCode(), keys.declarationNo(), caseId, status,
+                clock.instant(), hubId);
+    }
+
+    /** Marks a message rejected with the first error's code and the full readable text. */
+    public void recordRejection(String hubId, ErrorCode code, String text) {
+        jdbc.update("update message set status = 'REJECTED', error_code = ?, error_text = ?, updated_at = ? where hub_id = ?",
+                code.code(), truncate(text, 2000), clock.instant(), hubId);
+    }
+
+    /** Marks an inbound message a duplicate of an earlier one it resends. */
+    public void recordDuplicate(String hubId, String originalHubId) {
+        jdbc.update("update message set status = 'DUPLICATE', caused_by = ?, updated_at = ? where hub_id = ?",
+                originalHubId, clock.instant(), hubId);
+    }
+
+    public Optional<StoredMessage> find(String hubId) {
+        return jdbc.queryOne("select " + COLUMNS + " from message where hub_id = ?", MessageStore::map, hubId);
+    }
+
+    public Optional<byte[]> body(String hubId) {
+        return jdbc.queryOne("select body from message where hub_id = ?", rs -> rs.getBytes(1), hubId);
+    }
+
+    /** Messages the hub sent because of this one, oldest first. */
+    public List<StoredMessage> causedBy(String hubId) {
+        return jdbc.query("select " + COLUMNS + " from message where caused_by = ? order by received_at, hub_id",
+                MessageStore::map, hubId);
+    }
+
+    /** Every message of a case, oldest first. */
+    public List<StoredMessage> ofCase(String caseId) {
+        return jdbc.query("select " + COLUMNS + " from message where case_id = ? order by received_at, hub_id",
+                MessageStore::map, caseId);
+    }
+
+    private static StoredMessage map(ResultSet rs) throws SQLException {
+        return new StoredMessage(rs.getString("hub_id"), rs.getString("direction"), rs.getString("channel"),
+                rs.getString("sender"), rs.getString("recipient"), rs.getString("message_type"),
+                rs.getString("type_version"), rs.getString("message_ref"), rs.getString("function_code"),
+                rs.getString("declaration_no"), rs.getString("case_id"), rs.getString("caused_by"),
+                rs.getString("status"), rs.getString("error_code"), rs.getString("error_text"),
+                rs.getInt("size_bytes"), Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "updated_at"));
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

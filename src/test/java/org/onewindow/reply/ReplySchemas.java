@@ -1,0 +1,71 @@
+package org.onewindow.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import org.onewindow.message.Dom;
+import org.onewindow.schema.MessageType;
+import org.onewindow.schema.SchemaRegistry;
+import org.onewindow.schema.SecureXml;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
+
+/**
+ * Validates built replies, as serialised for the wire, against our bundled schema and against the
+ * official published one ({@code ../shared/cpt-reference/schemas}, or the directory named by the
+ * system property {@code onewindow.cpt-reference}); official checks are skipped when that set is absent.
+ */
+final class ReplySchemas {
+    private static final Path OFFICIAL = Path.of(System.getProperty("onewindow.cpt-reference", "../shared/cpt-reference/schemas"));
+    private static final Map<String, Schema> OFFICIAL_SCHEMAS = new ConcurrentHashMap<>();
+    private static SchemaRegistry bundled;
+
+    private ReplySchemas() {
+    }
+
+    static synchronized SchemaRegistry bundled() {
+        if (bundled == null) {
+            bundled = SchemaRegistry.bundled();
+        }
+        return bundled;
+    }
+
+    /** Valid under our schema of the document's own namespace, which must be the newest version of the type. */
+    static void assertValidUnderOurs(String type, Document doc) throws Exception {
+        String namespace = doc.getDocumentElement().getNamespaceURI();
+        MessageType ours = bundled().byNamespace(namespace).orElseThrow(
+                () -> new AssertionError("our schemas know no namespace " + namespace));
+        assertThat(ours.type()).isEqualTo(type);
+        assertThat(bundled().latest(type)).contains(ours);
+        validate(ours.schema(), doc);
+    }
+
+    static void assertValidUnderOfficial(String type, Document doc) throws Exception {
+        Path file = OFFICIAL.resolve("maindoc").resolve(type + ".xsd");
+        assumeTrue(Files.isRegularFile(file), "the official schema set is not at " + OFFICIAL.toAbsolutePath());
+        Schema schema = OFFICIAL_SCHEMAS.computeIfAbsent(type, t -> {
+            try {
+                return SecureXml.schemaFactory().newSchema(file.toFile());
+            } catch (SAXException e) {
+                throw new IllegalStateException("The official " + t + " schema does not compile", e);
+            }
+        });
+        validate(schema, doc);
+    }
+
+    private static void validate(Schema schema, Document doc) throws Exception {
+        byte[] wire = Dom.serialize(doc);
+        try {
+            SecureXml.validator(schema).validate(new StreamSource(new ByteArrayInputStream(wire)));
+        } catch (SAXException e) {
+            throw new AssertionError("Invalid: " + e.getMessage() + "\n" + new String(wire, java.nio.charset.StandardCharsets.UTF_8), e);
+        }
+    }
+}

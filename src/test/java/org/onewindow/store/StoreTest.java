@@ -1,0 +1,129 @@
+package org.onewindow.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.onewindow.infra.Database;
+import org.onewindow.infra.HubSettings;
+import org.onewindow.message.ErrorCode;
+import org.onewindow.message.MessageKeys;
+
+/**
+ * The stores on the real databases: the embedded H2 file, and PostgreSQL on 127.0.0.1:5432 (database
+ * {@code test}, a schema of its own per run) where the machine has it.
+ */
+class StoreTest {
+    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    @TempDir
+    static Path dataDir;
+
+    static Stream<String> databases() {
+        return Stream.of("h2", "postgresql");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void casesApplicationsAndClaimsBehaveOnEveryDatabase(String kind) throws Exception {
+        try (Database database = open(kind)) {
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            Clock clock = Clock.systemUTC();
+            MessageStore messages = new MessageStore(jdbc, clock);
+            CaseStore cases = new CaseStore(jdbc, clock);
+            DedupStore dedup = new DedupStore(jdbc, clock);
+
+            String hubId = UUID.randomUUID().toString();
+            messages.saveInbound(hubId, "HTTP", "BROKER01", "<x/>".getBytes());
+            String caseId = UUID.randomUUID().toString();
+            String declarationNo = "AA  1141" + (10000 + (int) (Math.random() * 89999)) + "1";
+            jdbc.inTransaction(() -> {
+                cases.open(new TradeCase(caseId, declarationNo.substring(0, 14), TradeCase.COMBINED, "BROKER01", "12345675", "HTTP",
+                        null, null, null, hubId, Instant.now().minus(Duration.ofMinutes(1)), null, null));
+                cases.addApplication(caseId, "customs", "NX5105", null, "1,2", hubId);
+                cases.addApplication(caseId, "CD", "NX601", "12345675SW2511240001", "2", hubId);
+                dedup.claim("BROKER01", declarationNo, "9", hubId);
+                messages.recordIdentity(hubId, "BROKER01", "NX5105", "R-08-00",
+                        new MessageKeys(declarationNo, "9", declarationNo.substring(0, 14), "12345675"), caseId, "ADMITTED");
+                return null;
+            });
+
+            assertThat(dedup.holder("BROKER01", declarationNo, "9")).contains(hubId);
+            assertThat(messages.find(hubId).orElseThrow().status()).isEqualTo("ADMITTED");
+            assertThat(cases.silentPastDeadline(Instant.now())).extracting(AgencyApplication::agency).contains("customs", "CD");
+            assertThat(cases.claimSilenceReport(caseId, "CD")).isTrue();
+            assertThat(cases.claimSilenceReport(caseId, "CD")).isFalse();
+
+            cases.moveApplication(caseId, "CD", "RECEIVED", hubId);
+            assertThat(cases.claimFirstVerdict(caseId, "CD", "Y", "2:Y")).isTrue();
+            assertThat(cases.claimFirstVerdict(caseId, "CD", "N", null)).isFalse();
+            assertThat(cases.claimMergedAck(caseId, "Y")).isTrue();
+            assertThat(cases.claimMergedAck(caseId, "Y")).isFalse();
+            cases.moveCase(caseId, "ACCEPTED", hubId);
+            cases.moveCase(caseId, "ACCEPTED", hubId);
+
+            assertThat(cases.events(caseId)).extracting(CaseEvent::toState)
+                    .containsExactly("SUBMITTED", "SUBMITTED", "SUBMITTED", "RECEIVED", "ACCEPTED");
+
+            messages.recordRejection(hubId, ErrorCode.SCHEMA_INVALID, "W004 text");
+            assertThat(messages.find(hubId).orElseThrow().errorCode()).isEqualTo("W004");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFailedTransactionLeavesNothingBehind(String kind) throws Exception {
+        try (Database database = open(kind)) {
+            Jdbc jdbc = new Jdbc(database.dataSource());
+            DedupStore dedup = new DedupStore(jdbc, Clock.systemUTC());
+            String ref = UUID.randomUUID().toString();
+            try {
+                jdbc.inTransaction(() -> {
+                    dedup.claim("BROKER01", ref, "9", "h1");
+                    throw new IllegalStateException("work failed after the claim");
+                });
+            } catch (IllegalStateException expected) {
+                // the claim must have been rolled back with the work
+            }
+            assertThat(dedup.holder("BROKER01", ref, "9")).isEmpty();
+        }
+    }
+
+    private static Database open(String kind) throws Exception {
+        var context = new DefaultCamelContext();
+        var properties = context.getPropertiesComponent();
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("onewindow.data-dir", dataDir.resolve(kind).toString());
+        if (kind.equals("postgresql")) {
+            assumeTrue(postgresAvailable(), "PostgreSQL is not running on 127.0.0.1:5432; H2 covers the store");
+            String schema = "ow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", ""); Statement s = c.createStatement()) {
+                s.execute("create schema " + schema);
+            }
+            p.setProperty("onewindow.db.url", POSTGRES + "?currentSchema=" + schema);
+            p.setProperty("onewindow.db.user", "postgres");
+        }
+        properties.setInitialProperties(p);
+        return new Database(HubSettings.from(context));
+    }
+
+    private static boolean postgresAvailable() {
+        try (Connection ignored = DriverManager.getConnection(POSTGRES, "postgres", "")) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
