@@ -86,7 +86,8 @@ public final class Cli {
             try {
                 HubClient.Posted posted = hub.post(xml, options.sender());
                 sentFiles.put(posted.hubId(), file);
-                String party = options.sender() != null ? options.sender() : posted.sender();
+                String party = options.sender() != null ? options.sender()
+                        : posted.sender() != null ? posted.sender() : awaitSender(posted.hubId());
                 out.println("sent " + file + "  hub id " + posted.hubId() + (party != null ? "  sender " + party : ""));
                 if (party != null) {
                     parties.add(party);
@@ -102,6 +103,24 @@ public final class Cli {
             failed = true;
         }
         return failed ? 1 : 0;
+    }
+
+    /**
+     * Without a sender header the hub names the sender (the importer's business id) when it admits the
+     * message; this asks the message's processing record until it does, for at most --wait.
+     */
+    private String awaitSender(String hubId) throws HubClient.Failure {
+        long deadline = System.nanoTime() + options.quiet().toNanos();
+        while (System.nanoTime() < deadline) {
+            String sender = hub.senderOf(hubId);
+            if (sender != null) {
+                return sender;
+            }
+            if (!pause()) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Prints and acknowledges replies until the mailboxes stay quiet for --wait; false when a mailbox could not be read. */
@@ -135,12 +154,20 @@ public final class Cli {
             if (left <= 0) {
                 return true;
             }
-            try {
-                Thread.sleep(Math.max(1, Math.min(POLL_INTERVAL.toMillis(), left / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pause()) {
                 return true;
             }
+        }
+    }
+
+    /** Waits one poll interval (this client polls a server); false when interrupted. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL_INTERVAL.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

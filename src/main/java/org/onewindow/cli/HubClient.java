@@ -70,6 +70,16 @@ final class HubClient {
         return new Posted(hubId, answer.path("sender").asText(sender));
     }
 
+    /** The sender the hub has named for a message (after admission, when no header named it), or null. */
+    String senderOf(String hubId) throws Failure {
+        HttpResponse<String> response = send(request("/api/v1/messages/" + segment(hubId)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new Failure(problem(response));
+        }
+        JsonNode record = parse(response);
+        return record.path("sender").isTextual() ? record.path("sender").asText() : null;
+    }
+
     List<Outbound> mailbox(String party) throws Failure {
         HttpResponse<String> response = send(request(partyPath(party)).GET().header("Accept", "application/json").build());
         if (response.statusCode() != 200) {

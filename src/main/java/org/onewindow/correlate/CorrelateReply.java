@@ -88,6 +88,10 @@ public final class CorrelateReply implements Processor {
             return reject.unreadable(hubId, agency, read.rejection());
         }
         ParsedMessage parsed = read.message();
+        if (!replies.isReply(parsed.type().type())) {
+            return reject.refused(hubId, agency, parsed, List.of(new Rejection(ErrorCode.NOT_ACCEPTED_FROM_SENDER,
+                    parsed.type().type() + " is not an agency reply; agencies answer with " + replies.replyTypes())));
+        }
         AgencyReply reply = replies.read(parsed, agency);
         Optional<TradeCase> tradeCase = cases.byDeclarationNo(reply.declarationNo());
         Optional<AgencyApplication> application = tradeCase.flatMap(c -> matching(c, reply));
@@ -114,10 +118,10 @@ public final class CorrelateReply implements Processor {
         }
     }
 
-    /** The application a reply answers: the one with its 訊息編號, or customs' for a reply without one. */
+    /** The application a reply answers: the one with its 訊息編號, else the answering agency's own. */
     private Optional<AgencyApplication> matching(TradeCase c, AgencyReply reply) {
         if (reply.applicationRef() == null) {
-            return cases.application(c.caseId(), CUSTOMS);
+            return cases.application(c.caseId(), reply.agency());
         }
         return cases.applications(c.caseId()).stream()
                 .filter(a -> reply.applicationRef().equals(a.applicationRef())).findFirst();

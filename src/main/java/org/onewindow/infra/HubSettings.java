@@ -23,7 +23,8 @@ public record HubSettings(
         int dbPoolSize,
         String schemasDir,
         int maxMessageBytes,
-        Duration agencyDeadline) {
+        Duration agencyDeadline,
+        String demoRules) {
 
     public static HubSettings from(CamelContext context) {
         PropertiesComponent p = context.getPropertiesComponent();
@@ -40,7 +41,8 @@ public record HubSettings(
                 Integer.parseInt(get(p, "onewindow.db.pool-size", "10")),
                 get(p, "onewindow.schemas.dir", ""),
                 Integer.parseInt(get(p, "onewindow.intake.max-bytes", "10485760")),
-                Duration.parse(get(p, "onewindow.correlate.agency-deadline", "PT10M")));
+                Duration.parse(get(p, "onewindow.correlate.agency-deadline", "PT10M")),
+                get(p, "onewindow.demo-agencies.rules", ""));
     }
 
     private static String get(PropertiesComponent p, String key, String fallback) {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.w3c.dom.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
 
 /**
  * Decides which agencies must see a combined declaration and which of its items each one sees.
@@ -57,6 +57,11 @@ final class ResponsibleAgencies {
                 TreeSet<Integer> items = referencedItems(declaration, apps.get(i));
                 if (i == 0) {
                     items.addAll(coded);
+                }
+                if (items.isEmpty()) {
+                    LOG.warn("Declaration {}: application {} refers to no item of the declaration; not routed",
+                            declaration.text("ID"), CombinedDeclaration.referenceOf(apps.get(i)));
+                    continue;
                 }
                 cases.add(new AgencyCase(route, apps.get(i), new ArrayList<>(items)));
             }

@@ -21,6 +21,7 @@ import java.util.Optional;
  * <p>The table is checked as it loads: unknown kinds, wrong column counts, duplicate codes, a message
  * type without a queue (or the reverse) and a regulation code naming an agency without an {@code agency}
  * row are rejected with the line number, so a broken table stops the hub at start-up, not mid-flow.
+ * Immutable once read, and so safe to share between threads.
  */
 public final class RoutingTable {
     /** Classpath location of the bundled table. */
@@ -31,6 +32,7 @@ public final class RoutingTable {
     private final Map<String, List<AgencyRoute>> always = new LinkedHashMap<>();
     private final Map<String, String> agencyByRegulationCode = new LinkedHashMap<>();
     private final Map<String, AgencyRoute> routeByAgency = new LinkedHashMap<>();
+    private List<AgencyRoute> agencies;
 
     private RoutingTable() {
     }
@@ -60,7 +62,7 @@ public final class RoutingTable {
     static RoutingTable parse(List<String> lines, String source) {
         RoutingTable table = new RoutingTable();
         boolean headerSeen = false;
-        List<Integer> regulationLines = new ArrayList<>();
+        Map<String, Integer> regulationLines = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             int lineNo = i + 1;
@@ -102,7 +104,7 @@ public final class RoutingTable {
                     if (table.agencyByRegulationCode.putIfAbsent(code, agency) != null) {
                         throw invalid(source, lineNo, "regulation code " + code + " is listed twice");
                     }
-                    regulationLines.add(lineNo);
+                    regulationLines.put(code, lineNo);
                 }
                 case "agency" -> {
                     if (!code.equals(agency)) {
@@ -118,20 +120,19 @@ public final class RoutingTable {
         if (!headerSeen) {
             throw invalid(source, lines.size(), "no header line");
         }
-        int r = 0;
         for (Map.Entry<String, String> e : table.agencyByRegulationCode.entrySet()) {
             if (!table.routeByAgency.containsKey(e.getValue())) {
-                throw invalid(source, regulationLines.get(r), "regulation code " + e.getKey()
+                throw invalid(source, regulationLines.get(e.getKey()), "regulation code " + e.getKey()
                         + " names agency " + e.getValue() + ", which has no 'agency' row");
             }
-            r++;
         }
+        table.agencies = List.copyOf(table.routeByAgency.values());
         return table;
     }
 
     /** The agencies that receive every declaration of this type unchanged (customs for NX5105). */
     public List<AgencyRoute> always(String declarationType) {
-        return always.getOrDefault(declarationType, List.of());
+        return Collections.unmodifiableList(always.getOrDefault(declarationType, List.of()));
     }
 
     /** The agency an item's import-regulation code names, if the table knows the code. */
@@ -151,7 +152,7 @@ public final class RoutingTable {
 
     /** Every agency row, in table order; derived messages follow this order. */
     public List<AgencyRoute> agencies() {
-        return Collections.unmodifiableList(new ArrayList<>(routeByAgency.values()));
+        return agencies;
     }
 
     private static String emptyToNull(String s) {

@@ -15,9 +15,11 @@ import org.w3c.dom.Node;
  * declaration becomes the same-named block of an agency message without carrying elements the agency's
  * schema does not allow.
  *
- * <p>A group whose required child the source cannot supply is left out as a whole (returns null): an
- * optional target block is then simply absent instead of invalid; a builder supplies a fallback where
- * the target block itself is required.
+ * <p>A group whose required child the source cannot supply is left out as a whole (returns null), and
+ * so is an optional group left without any child: an optional target block is then simply absent
+ * instead of invalid or empty; a builder supplies a fallback where the target block itself is required.
+ * The copy takes the shape's name, so a source block may stand in for a differently named one (the
+ * seller's name and address for an unknown manufacturer).
  */
 final class Shape {
     private final String name;
@@ -47,10 +49,6 @@ final class Shape {
         return new Shape(name, required, max, children);
     }
 
-    String name() {
-        return name;
-    }
-
     /**
      * Copies {@code source} (an element named like this shape) under {@code parent}; returns the copy, or
      * null when the source is null or lacks a required part.
@@ -63,7 +61,7 @@ final class Shape {
         copyAttributes(target, source);
         if (children.isEmpty()) {
             target.setTextContent(source.getTextContent());
-        } else if (!copyChildren(target, source)) {
+        } else if (!copyChildren(target, source) || (!required && target.getFirstChild() == null)) {
             return null;
         }
         parent.appendChild(target);
@@ -85,7 +83,7 @@ final class Shape {
     }
 
     /** Copies the children of {@code source} this shape names into {@code target}; false if a required one is missing. */
-    boolean copyChildren(Element target, Element source) {
+    private boolean copyChildren(Element target, Element source) {
         for (Shape child : children) {
             if (child.copyEach(target, source) == 0 && child.required) {
                 return false;
@@ -103,6 +101,17 @@ final class Shape {
             }
         }
         return copied;
+    }
+
+    /** Copies the first of the candidates (any element names) that has every required part; returns the copy or null. */
+    Element copyFirst(Element parent, Element... candidates) {
+        for (Element candidate : candidates) {
+            Element copy = copy(parent, candidate);
+            if (copy != null) {
+                return copy;
+            }
+        }
+        return null;
     }
 
     /** Copies the first child of {@code sourceParent} named like this shape; returns the copy or null. */

@@ -77,10 +77,10 @@ public final class CaseStore {
                 CaseStore::mapApplication, caseId, agency);
     }
 
-    /** Moves the declaration to a new state; a move to the state it is already in is not recorded. */
+    /** Moves the declaration forward to a new state; a move back or to where it is already is ignored. */
     public void moveCase(String caseId, String toState, String hubId) {
         String from = state(caseId);
-        if (toState.equals(from)) {
+        if (!States.declarationMovesForward(from, toState)) {
             return;
         }
         Instant now = clock.instant();
@@ -88,10 +88,10 @@ public final class CaseStore {
         event(caseId, null, from, toState, hubId, now);
     }
 
-    /** Moves an application to a new state; a move to the state it is already in is not recorded. */
+    /** Moves an application forward to a new state; a move back or to where it is already is ignored. */
     public void moveApplication(String caseId, String agency, String toState, String hubId) {
         String from = application(caseId, agency).map(AgencyApplication::state).orElse(null);
-        if (toState.equals(from)) {
+        if (!States.applicationMovesForward(from, toState)) {
             return;
         }
         Instant now = clock.instant();

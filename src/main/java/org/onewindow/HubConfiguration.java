@@ -1,0 +1,101 @@
+package org.onewindow;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.onewindow.admit.AdmitMessage;
+import org.onewindow.admit.CheckApplicationItems;
+import org.onewindow.admit.CheckDeclarationNumber;
+import org.onewindow.admit.CheckFunctionCode;
+import org.onewindow.admit.CheckItemSequence;
+import org.onewindow.admit.DeclarationRule;
+import org.onewindow.admit.FileDeclaration;
+import org.onewindow.admit.ReadMessage;
+import org.onewindow.admit.RejectMessage;
+import org.onewindow.api.QueryApi;
+import org.onewindow.correlate.AgencyReplyReader;
+import org.onewindow.correlate.CorrelateReply;
+import org.onewindow.correlate.MergeAcknowledgement;
+import org.onewindow.correlate.ReportSilentAgencies;
+import org.onewindow.deliver.Outbox;
+import org.onewindow.deliver.PrepareOutgoing;
+import org.onewindow.demo.DemoAgencyRules;
+import org.onewindow.demo.DemoAgencyStep;
+import org.onewindow.infra.Database;
+import org.onewindow.infra.EmbeddedBroker;
+import org.onewindow.infra.HubSettings;
+import org.onewindow.infra.Messaging;
+import org.onewindow.intake.AcceptInbound;
+import org.onewindow.route.DeriveAgencyMessages;
+import org.onewindow.route.RoutingTable;
+import org.onewindow.schema.SchemaRegistry;
+import org.onewindow.store.CaseStore;
+import org.onewindow.store.DedupStore;
+import org.onewindow.store.DeliveryStore;
+import org.onewindow.store.Jdbc;
+import org.onewindow.store.MessageStore;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * Wires the hub: the broker (embedded unless an external URL is set), the database, the transacted
+ * {@code jms} component and every step the routes call, bound in Camel's registry under the names
+ * the route files use.
+ */
+public class HubConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        HubSettings settings = HubSettings.from(context);
+        Registry registry = context.getRegistry();
+        Clock clock = Clock.systemUTC();
+
+        if (settings.embeddedBroker()) {
+            EmbeddedBroker broker = new EmbeddedBroker(settings);
+            broker.start();
+            context.addService(broker, true, true);
+        }
+        CachingConnectionFactory connectionFactory = Messaging.connectionFactory(settings);
+        registry.bind("jms", Messaging.transactedComponent(connectionFactory));
+
+        Database database = new Database(settings);
+        context.addService(database, true, true);
+        Jdbc jdbc = new Jdbc(database.dataSource());
+        registry.bind("dataSource", database.dataSource());
+
+        MessageStore messages = new MessageStore(jdbc, clock);
+        CaseStore cases = new CaseStore(jdbc, clock);
+        DedupStore dedup = new DedupStore(jdbc, clock);
+        DeliveryStore deliveries = new DeliveryStore(jdbc, clock);
+        registry.bind("messageStore", messages);
+        registry.bind("caseStore", cases);
+        registry.bind("deliveryStore", deliveries);
+        registry.bind("dedupStore", dedup);
+
+        SchemaRegistry schemas = settings.schemasDir().isEmpty()
+                ? SchemaRegistry.bundled()
+                : SchemaRegistry.fromDirectory(Path.of(settings.schemasDir()));
+        ReadMessage reader = new ReadMessage(schemas, settings.maxMessageBytes());
+        Outbox outbox = new Outbox(messages, deliveries);
+        RejectMessage reject = new RejectMessage(messages, outbox, clock);
+        FileDeclaration filing = new FileDeclaration(jdbc, messages, cases, dedup, outbox,
+                new DeriveAgencyMessages(RoutingTable.bundled(), schemas), schemas, reject, clock, settings.agencyDeadline());
+        List<DeclarationRule> rules = List.of(new CheckDeclarationNumber(), new CheckFunctionCode(), new CheckItemSequence(),
+                new CheckApplicationItems());
+
+        registry.bind("acceptInbound", new AcceptInbound(messages, settings.maxMessageBytes()));
+        registry.bind("admitMessage", new AdmitMessage(reader, rules, filing, reject));
+        registry.bind("prepareOutgoing", new PrepareOutgoing());
+        MergeAcknowledgement merge = new MergeAcknowledgement(cases, outbox, schemas, clock);
+        registry.bind("correlateReply", new CorrelateReply(jdbc, reader, new AgencyReplyReader(), messages, cases, outbox,
+                reject, merge));
+        registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
+        registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
+        DemoAgencyRules demoRules = settings.demoRules().isEmpty()
+                ? DemoAgencyRules.bundled()
+                : DemoAgencyRules.fromFile(Path.of(settings.demoRules()));
+        registry.bind("demoAgency", new DemoAgencyStep(reader, demoRules, schemas, clock));
+    }
+}

@@ -1,0 +1,25 @@
+package org.onewindow;
+
+import java.util.Set;
+import org.apache.camel.main.Main;
+import org.onewindow.cli.Cli;
+
+/**
+ * Starts the hub ({@code java -jar onewindow.jar}), or runs a tester command against a running hub
+ * ({@code java -jar onewindow.jar send FILE…} / {@code replay DIR}).
+ */
+public final class OneWindow {
+    private static final Set<String> CLI_COMMANDS = Set.of("send", "replay");
+
+    private OneWindow() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && CLI_COMMANDS.contains(args[0])) {
+            System.exit(Cli.run(args));
+        }
+        Main main = new Main(OneWindow.class);
+        main.configure().addConfiguration(HubConfiguration.class);
+        main.run(args);
+    }
+}

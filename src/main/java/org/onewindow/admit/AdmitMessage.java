@@ -1,0 +1,85 @@
+package org.onewindow.admit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.onewindow.deliver.Outgoing;
+import org.onewindow.message.ErrorCode;
+import org.onewindow.message.Headers;
+import org.onewindow.message.MessageKeys;
+import org.onewindow.message.ParsedMessage;
+import org.onewindow.reply.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Admits one stored inbound message: reads it ({@link ReadMessage}), checks that a trader may send its
+ * type (W008), names the sender (the header, else the importer's business id), applies the
+ * declaration rules, and files it ({@link FileDeclaration}). The exchange body becomes the list of
+ * {@link Outgoing} messages to queue: derived agency messages, or the rejection reply.
+ */
+public final class AdmitMessage implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(AdmitMessage.class);
+    /** Message types a trader or broker may submit to the hub. */
+    private static final Set<String> TRADER_TYPES = Set.of("NX5105", "NX5105D", "NX601", "NX301_DN", "NX401");
+
+    private final ReadMessage reader;
+    private final List<DeclarationRule> rules;
+    private final FileDeclaration filing;
+    private final RejectMessage reject;
+
+    public AdmitMessage(ReadMessage reader, List<DeclarationRule> rules, FileDeclaration filing, RejectMessage reject) {
+        this.reader = reader;
+        this.rules = List.copyOf(rules);
+        this.filing = filing;
+        this.reject = reject;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String hubId = exchange.getIn().getHeader(Headers.HUB_ID, String.class);
+        String sender = exchange.getIn().getHeader(Headers.SENDER, String.class);
+        String channel = exchange.getIn().getHeader(Headers.CHANNEL, String.class);
+        MDC.put("hubId", hubId);
+        try {
+            exchange.getIn().setBody(admit(hubId, sender, channel, exchange.getIn().getBody(byte[].class)));
+        } finally {
+            MDC.remove("hubId");
+        }
+    }
+
+    List<Outgoing> admit(String hubId, String sender, String channel, byte[] body) {
+        ReadMessage.Result read = reader.read(body);
+        if (!read.ok()) {
+            LOG.info("Rejected {}: {}", read.rejection().code().code(), read.rejection().detail());
+            return reject.unreadable(hubId, sender, read.rejection());
+        }
+        ParsedMessage message = read.message();
+        MessageKeys keys = MessageKeys.of(message);
+        String party = sender != null ? sender : keys.importer();
+        List<Rejection> faults = check(message);
+        if (!faults.isEmpty()) {
+            LOG.info("Rejected {} {}: {}", message.type().type(), faults.get(0).code().code(), faults.get(0).detail());
+            return reject.refused(hubId, party, message, faults);
+        }
+        return filing.file(new Admission(hubId, channel, party, message, keys));
+    }
+
+    private List<Rejection> check(ParsedMessage message) {
+        if (!TRADER_TYPES.contains(message.type().type())) {
+            return List.of(new Rejection(ErrorCode.NOT_ACCEPTED_FROM_SENDER,
+                    message.type().type() + " is sent by agencies or the hub; traders submit " + TRADER_TYPES));
+        }
+        if (!"NX5105".equals(message.type().type())) {
+            return List.of();
+        }
+        List<Rejection> faults = new ArrayList<>();
+        for (DeclarationRule rule : rules) {
+            faults.addAll(rule.check(message));
+        }
+        return faults;
+    }
+}

@@ -1,0 +1,97 @@
+package org.onewindow.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * A back office as a test plays it: a real HTTP client on the hub's REST API and a real JMS client on
+ * the broker's TCP acceptor, as any broker system outside the hub would use them.
+ */
+final class HubClient implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+    private final Connection connection;
+    private final Session session;
+
+    HubClient(TestHub hub) throws JMSException {
+        this.baseUrl = hub.baseUrl();
+        this.connection = new ActiveMQConnectionFactory(hub.brokerUrl()).createConnection();
+        this.connection.start();
+        this.session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+    }
+
+    /** POSTs a message; returns the status code and the JSON answer. */
+    Answer post(byte[] body, String contentType, String sender) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (sender != null) {
+            request.header("X-OneWindow-Sender", sender);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    int postEmpty(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Puts a message on onewindow.inbound as a JMS back office would. */
+    void sendToInbound(byte[] body, String sender) throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue("onewindow.inbound"))) {
+            var message = session.createBytesMessage();
+            message.writeBytes(body);
+            message.setStringProperty("OneWindowSender", sender);
+            producer.send(message);
+        }
+    }
+
+    /** The next message on a party's outbound queue, or null when none arrives within the wait. */
+    Received receive(String party, Duration wait) throws JMSException {
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue("onewindow.outbound." + party))) {
+            Message message = consumer.receive(wait.toMillis());
+            if (message == null) {
+                return null;
+            }
+            byte[] body = message.getBody(byte[].class);
+            return new Received(message.getStringProperty("OneWindowMessageType"), message.getStringProperty("OneWindowCaseId"),
+                    new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    record Answer(int status, JsonNode json) {
+    }
+
+    record Received(String messageType, String caseId, String body) {
+    }
+
+    @Override
+    public void close() throws JMSException {
+        connection.close();
+    }
+}

@@ -1,0 +1,241 @@
+package org.onewindow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.onewindow.admit.ReadMessage;
+import org.onewindow.message.Dom;
+import org.onewindow.schema.SchemaRegistry;
+import org.onewindow.store.MessageStore;
+import org.onewindow.store.StoredMessage;
+
+/**
+ * The whole hub on its embedded broker and database, driven as back offices drive it: the 60-item
+ * combined declaration over HTTP and over JMS, its re-send, every invalid sample, and a restart.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HubEndToEndIT {
+    private static final Path SIXTY_ITEMS = Path.of("samples/NX5105/valid/all-agencies-60-items.xml");
+    private static final Set<String> FINAL_RESULTS = Set.of("NX602", "NX302_DN", "NX402", "N5116");
+    private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
+    private static final Pattern DECLARATION_ID = Pattern.compile("(<(?:\\w+:)?ID>)([^<]{14})(</(?:\\w+:)?ID>)");
+
+    @TempDir
+    static Path dataDir;
+    static TestHub hub;
+    static HubClient client;
+    static String httpDeclarationNo;
+    static JsonNode caseBeforeRestart;
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        hub = new TestHub(dataDir, new Properties()).start();
+        client = new HubClient(hub);
+    }
+
+    @AfterAll
+    static void stopHub() throws Exception {
+        client.close();
+        hub.stop();
+    }
+
+    @Test
+    @Order(1)
+    void combinedDeclarationOverHttpReachesEveryAgencyAndIsAnsweredOnce() throws Exception {
+        byte[] declaration = Files.readAllBytes(SIXTY_ITEMS);
+        HubClient.Answer answer = client.post(declaration, "application/xml", "BROKERHTTP");
+        assertThat(answer.status()).isEqualTo(202);
+        String hubId = answer.json().get("hubId").asText();
+
+        List<HubClient.Received> replies = repliesUntilComplete("BROKERHTTP");
+        assertExactlyOneMergedAckAndEveryFinalResult(replies);
+
+        JsonNode record = client.get("/api/v1/messages/" + hubId);
+        assertThat(record.get("status").asText()).isEqualTo("ADMITTED");
+        httpDeclarationNo = record.get("declarationNo").asText();
+        assertDerivedMessagesCoverTheRightItems(record.get("caseId").asText());
+        assertCaseHistoryComplete(client.get("/api/v1/declarations/" + record.get("caseId").asText()));
+    }
+
+    @Test
+    @Order(2)
+    void combinedDeclarationOverJmsIsHandledTheSameWay() throws Exception {
+        String xml = Files.readString(SIXTY_ITEMS, StandardCharsets.UTF_8);
+        Matcher id = DECLARATION_ID.matcher(xml);
+        assertThat(id.find()).isTrue();
+        String fresh = id.group(2).substring(0, 9) + "54321";
+        client.sendToInbound(id.replaceFirst("$1" + Matcher.quoteReplacement(fresh) + "$3").getBytes(StandardCharsets.UTF_8),
+                "BROKERJMS");
+
+        List<HubClient.Received> replies = repliesUntilComplete("BROKERJMS");
+        assertExactlyOneMergedAckAndEveryFinalResult(replies);
+        JsonNode view = client.get("/api/v1/declarations/" + fresh.replace(" ", "%20"));
+        assertThat(view.get("channel").asText()).isEqualTo("JMS");
+        assertCaseHistoryComplete(view);
+    }
+
+    @Test
+    @Order(3)
+    void reSendingTheSameDeclarationOpensNoSecondCase() throws Exception {
+        JsonNode before = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
+        HubClient.Answer again = client.post(Files.readAllBytes(SIXTY_ITEMS), "application/xml", "BROKERHTTP");
+        assertThat(again.status()).isEqualTo(202);
+
+        // the re-send is answered with the original outcome: the same replies, one merged acknowledgement
+        assertExactlyOneMergedAckAndEveryFinalResult(repliesUntilComplete("BROKERHTTP"));
+        JsonNode record = client.get("/api/v1/messages/" + again.json().get("hubId").asText());
+        assertThat(record.get("status").asText()).isEqualTo("DUPLICATE");
+        JsonNode after = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
+        assertThat(after.get("caseId").asText()).isEqualTo(before.get("caseId").asText());
+        assertThat(after.get("history").size()).isEqualTo(before.get("history").size());
+    }
+
+    @Test
+    @Order(4)
+    void everyInvalidSampleIsStoredAndAnsweredWithItsCode() throws Exception {
+        List<Path> invalid;
+        try (Stream<Path> files = Files.list(Path.of("samples/NX5105/invalid"))) {
+            invalid = files.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        assertThat(invalid).isNotEmpty();
+        for (Path sample : invalid) {
+            String code = sample.getFileName().toString().substring(0, 4);
+            HubClient.Answer answer = client.post(Files.readAllBytes(sample), "application/xml", "TESTER");
+            assertThat(answer.status()).as(sample.toString()).isEqualTo(202);
+            HubClient.Received reply = client.receive("TESTER", REPLY_WAIT);
+            assertThat(reply).as("reply to " + sample).isNotNull();
+            assertThat(reply.messageType()).as(sample.toString()).isEqualTo(code.startsWith("B") ? "NX5106" : "NX903");
+            assertThat(reply.body()).as(sample.toString()).contains(code);
+            JsonNode record = client.get("/api/v1/messages/" + answer.json().get("hubId").asText());
+            assertThat(record.get("status").asText()).as(sample.toString()).isEqualTo("REJECTED");
+            assertThat(record.get("errorCode").asText()).as(sample.toString()).isEqualTo(code);
+            assertThat(record.get("replies")).as(sample.toString()).hasSize(1);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void refusalsAtTheDoorAreProblemAnswers() throws Exception {
+        HubClient.Answer notXml = client.post("hello".getBytes(StandardCharsets.UTF_8), "text/plain", "TESTER");
+        assertThat(notXml.status()).isEqualTo(415);
+        assertThat(notXml.json().get("code").asText()).isEqualTo("W007");
+        JsonNode stored = client.get("/api/v1/messages/" + notXml.json().get("hubId").asText());
+        assertThat(stored.get("status").asText()).isEqualTo("REJECTED");
+
+        HubClient.Answer empty = client.post(new byte[0], "application/xml", "TESTER");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("code").asText()).isEqualTo("W009");
+    }
+
+    @Test
+    @Order(6)
+    void aRestartKeepsEveryCaseAndMessage() throws Exception {
+        caseBeforeRestart = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
+        client.close();
+        hub.stop();
+        hub = new TestHub(dataDir, new Properties()).start();
+        client = new HubClient(hub);
+        JsonNode after = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
+        assertThat(after.get("caseId")).isEqualTo(caseBeforeRestart.get("caseId"));
+        assertThat(after.get("state")).isEqualTo(caseBeforeRestart.get("state"));
+        assertThat(after.get("history")).isEqualTo(caseBeforeRestart.get("history"));
+        assertThat(after.get("messages")).isEqualTo(caseBeforeRestart.get("messages"));
+    }
+
+    /** Collects a party's replies until it has the merged acknowledgement and every final result. */
+    private static List<HubClient.Received> repliesUntilComplete(String party) throws Exception {
+        List<HubClient.Received> replies = new ArrayList<>();
+        Set<String> missing = new TreeSet<>(FINAL_RESULTS);
+        missing.add("NX5106");
+        while (!missing.isEmpty()) {
+            HubClient.Received reply = client.receive(party, REPLY_WAIT);
+            assertThat(reply).as("still waiting for " + missing + " after " + types(replies)).isNotNull();
+            replies.add(reply);
+            missing.remove(reply.messageType());
+        }
+        // anything still in flight for this party arrives within a moment; a second NX5106 would show here
+        for (HubClient.Received late; (late = client.receive(party, Duration.ofSeconds(2))) != null; ) {
+            replies.add(late);
+        }
+        return replies;
+    }
+
+    private static void assertExactlyOneMergedAckAndEveryFinalResult(List<HubClient.Received> replies) {
+        Map<String, Integer> counts = new HashMap<>();
+        replies.forEach(r -> counts.merge(r.messageType(), 1, Integer::sum));
+        assertThat(counts.get("NX5106")).as("merged acknowledgements in " + types(replies)).isEqualTo(1);
+        HubClient.Received merged = replies.stream().filter(r -> r.messageType().equals("NX5106")).findFirst().orElseThrow();
+        assertThat(merged.body()).contains(">Y<");
+        for (String result : FINAL_RESULTS) {
+            assertThat(counts.get(result)).as(result + " in " + types(replies)).isEqualTo(1);
+        }
+        assertThat(replies).extracting(HubClient.Received::caseId).containsOnly(replies.get(0).caseId());
+    }
+
+    /** Each agency's stored message is valid under its schema and carries exactly the items routed to it. */
+    private static void assertDerivedMessagesCoverTheRightItems(String caseId) throws Exception {
+        MessageStore store = hub.bean("messageStore", MessageStore.class);
+        ReadMessage reader = new ReadMessage(SchemaRegistry.bundled(), Integer.MAX_VALUE);
+        JsonNode view = client.get("/api/v1/declarations/" + caseId);
+        Map<String, String> itemsByAgency = new HashMap<>();
+        view.get("agencies").forEach(a -> itemsByAgency.put(a.get("agency").asText(), a.get("items").asText()));
+        assertThat(itemsByAgency).containsOnlyKeys("customs", "CD", "DN", "VP");
+        assertThat(itemsByAgency.get("customs").split(",")).hasSize(60);
+
+        for (StoredMessage m : store.ofCase(caseId)) {
+            if (!"OUT".equals(m.direction()) || m.recipient() == null || !m.recipient().startsWith("agency.")) {
+                continue;
+            }
+            ReadMessage.Result read = reader.read(store.body(m.hubId()).orElseThrow());
+            assertThat(read.ok()).as(m.recipient() + ": " + read.rejection()).isTrue();
+            List<String> items = Dom.all(read.message().root(), "GoodsShipment", "GovernmentAgencyGoodsItem").stream()
+                    .map(e -> Dom.text(e, "SequenceNumeric")).toList();
+            String agency = m.recipient().substring("agency.".length());
+            assertThat(String.join(",", items)).as(agency).isEqualTo(itemsByAgency.get(agency));
+        }
+    }
+
+    private static void assertCaseHistoryComplete(JsonNode view) {
+        List<String> declarationStates = new ArrayList<>();
+        Map<String, List<String>> agencyStates = new HashMap<>();
+        for (JsonNode event : view.get("history")) {
+            if (event.get("agency").isNull()) {
+                declarationStates.add(event.get("to").asText());
+            } else {
+                agencyStates.computeIfAbsent(event.get("agency").asText(), k -> new ArrayList<>()).add(event.get("to").asText());
+            }
+            assertThat(event.get("hubId").isNull()).as("every transition names its message").isFalse();
+        }
+        assertThat(declarationStates).startsWith("SUBMITTED", "ACCEPTED").endsWith("RELEASED");
+        assertThat(declarationStates.get(2)).isIn("C1", "C2", "C3");
+        assertThat(agencyStates).containsOnlyKeys("customs", "CD", "DN", "VP");
+        agencyStates.forEach((agency, states) ->
+                assertThat(states).as(agency).startsWith("SUBMITTED", "RECEIVED").endsWith("CLOSED"));
+        assertThat(view.get("state").asText()).isEqualTo("RELEASED");
+    }
+
+    private static List<String> types(List<HubClient.Received> replies) {
+        return replies.stream().map(HubClient.Received::messageType).toList();
+    }
+}

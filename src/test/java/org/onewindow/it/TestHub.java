@@ -1,0 +1,88 @@
+package org.onewindow.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.onewindow.HubConfiguration;
+
+/**
+ * The whole hub as a user runs it — Camel Main with the real route files, embedded Artemis and H2 —
+ * on free ports and a data directory of the test's choosing, so a test can stop it and start it again
+ * on the same data.
+ */
+final class TestHub implements AutoCloseable {
+    final Path dataDir;
+    final int httpPort;
+    final int brokerPort;
+    private final Properties overrides;
+    private Main main;
+
+    TestHub(Path dataDir, Properties overrides) {
+        this.dataDir = dataDir;
+        this.httpPort = freePort();
+        this.brokerPort = freePort();
+        this.overrides = overrides;
+    }
+
+    TestHub start() {
+        main = new Main();
+        main.configure().addConfiguration(HubConfiguration.class);
+        Properties p = new Properties();
+        p.setProperty("camel.main.routes-include-pattern", "file:routes/*.camel.yaml");
+        p.setProperty("onewindow.data-dir", dataDir.toString());
+        p.setProperty("camel.server.port", String.valueOf(httpPort));
+        p.setProperty("onewindow.broker.port", String.valueOf(brokerPort));
+        p.setProperty("camel.main.shutdown-timeout", "5");
+        p.putAll(overrides);
+        main.setOverrideProperties(p);
+        try {
+            main.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("The hub did not start", e);
+        }
+        return this;
+    }
+
+    CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return context().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    String brokerUrl() {
+        return "tcp://127.0.0.1:" + brokerPort;
+    }
+
+    void stop() {
+        if (main != null) {
+            try {
+                main.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("The hub did not stop", e);
+            }
+            main = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
