@@ -18,7 +18,7 @@ public final class OneWindow {
         if (args.length > 0 && CLI_COMMANDS.contains(args[0])) {
             System.exit(Cli.run(args));
         }
-        Main main = new Main(OneWindow.class);
+        Main main = new Main();
         main.configure().addConfiguration(HubConfiguration.class);
         main.run(args);
     }

@@ -1,5 +1,6 @@
 package org.onewindow.infra;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -48,10 +49,17 @@ public final class EmbeddedBroker implements Service {
                     .setJMXManagementEnabled(false)
                     .addAcceptorConfiguration("in-vm", IN_VM_URL)
                     .addAcceptorConfiguration("tcp", acceptor)
+                    // a message whose processing keeps failing (a transient fault outlasting the local
+                    // retries) is redelivered with back-off, then parked on DLQ.<queue> for an operator
                     .addAddressSetting("#", new AddressSettings()
-                            .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of("DLQ"))
+                            .setDeadLetterAddress(SimpleString.of("DLQ"))
+                            .setAutoCreateDeadLetterResources(true)
                             .setMaxDeliveryAttempts(5)
-                            .setAutoCreateDeadLetterResources(true));
+                            .setRedeliveryDelay(500)
+                            .setRedeliveryMultiplier(2.0)
+                            .setMaxRedeliveryDelay(10_000)
+                            .setExpiryAddress(SimpleString.of("ExpiryQueue"))
+                            .setAutoCreateExpiryResources(true));
             server = new EmbeddedActiveMQ().setConfiguration(config);
             server.start();
             LOG.info("Embedded Artemis started, journal in {}, acceptor {}", dir, acceptor);

@@ -39,6 +39,7 @@ class HubEndToEndIT {
     private static final Path SIXTY_ITEMS = Path.of("samples/NX5105/valid/all-agencies-60-items.xml");
     private static final Set<String> FINAL_RESULTS = Set.of("NX602", "NX302_DN", "NX402", "N5116");
     private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
+    private static final int MAX_BYTES = 1_048_576;
     private static final Pattern DECLARATION_ID = Pattern.compile("(<(?:\\w+:)?ID>)([^<]{14})(</(?:\\w+:)?ID>)");
 
     @TempDir
@@ -50,8 +51,15 @@ class HubEndToEndIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        hub = new TestHub(dataDir, new Properties()).start();
+        hub = new TestHub(dataDir, settings()).start();
         client = new HubClient(hub);
+    }
+
+    /** A small size limit, so the 413 answer can be shown without a huge body. */
+    private static Properties settings() {
+        Properties settings = new Properties();
+        settings.setProperty("onewindow.intake.max-bytes", String.valueOf(MAX_BYTES));
+        return settings;
     }
 
     @AfterAll
@@ -146,15 +154,35 @@ class HubEndToEndIT {
         HubClient.Answer empty = client.post(new byte[0], "application/xml", "TESTER");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("code").asText()).isEqualTo("W009");
+
+        HubClient.Answer tooLarge = client.post(new byte[MAX_BYTES + 1], "application/xml", "TESTER");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().get("code").asText()).isEqualTo("W005");
+        assertThat(client.get("/api/v1/messages/" + tooLarge.json().get("hubId").asText()).get("errorCode").asText())
+                .isEqualTo("W005");
     }
 
     @Test
     @Order(6)
+    void repliesCanAlsoBePulledOverHttpAndAcknowledged() throws Exception {
+        JsonNode waiting = client.get("/api/v1/parties/BROKERJMS/messages");
+        assertThat(waiting).extracting(m -> m.get("messageType").asText()).contains("NX5106", "NX602", "NX302_DN", "NX402", "N5116");
+        JsonNode first = waiting.get(0);
+        assertThat(first.get("body").asText()).startsWith("<?xml");
+        String path = "/api/v1/parties/BROKERJMS/messages/" + first.get("hubId").asText() + "/ack";
+        assertThat(client.postEmpty(path)).isEqualTo(204);
+        assertThat(client.postEmpty(path)).isEqualTo(404);
+        assertThat(client.get("/api/v1/parties/BROKERJMS/messages")).hasSize(waiting.size() - 1);
+        assertThat(client.get("/api/v1/parties/NOBODY/messages")).isEmpty();
+    }
+
+    @Test
+    @Order(7)
     void aRestartKeepsEveryCaseAndMessage() throws Exception {
         caseBeforeRestart = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
         client.close();
         hub.stop();
-        hub = new TestHub(dataDir, new Properties()).start();
+        hub = new TestHub(dataDir, settings()).start();
         client = new HubClient(hub);
         JsonNode after = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
         assertThat(after.get("caseId")).isEqualTo(caseBeforeRestart.get("caseId"));

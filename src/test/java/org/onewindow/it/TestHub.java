@@ -13,21 +13,21 @@ import org.onewindow.HubConfiguration;
  * on free ports and a data directory of the test's choosing, so a test can stop it and start it again
  * on the same data.
  */
-final class TestHub implements AutoCloseable {
+public final class TestHub implements AutoCloseable {
     final Path dataDir;
     final int httpPort;
     final int brokerPort;
     private final Properties overrides;
     private Main main;
 
-    TestHub(Path dataDir, Properties overrides) {
+    public TestHub(Path dataDir, Properties overrides) {
         this.dataDir = dataDir;
         this.httpPort = freePort();
         this.brokerPort = freePort();
         this.overrides = overrides;
     }
 
-    TestHub start() {
+    public TestHub start() {
         main = new Main();
         main.configure().addConfiguration(HubConfiguration.class);
         Properties p = new Properties();
@@ -54,7 +54,7 @@ final class TestHub implements AutoCloseable {
         return context().getRegistry().lookupByNameAndType(name, type);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
 
@@ -62,7 +62,7 @@ final class TestHub implements AutoCloseable {
         return "tcp://127.0.0.1:" + brokerPort;
     }
 
-    void stop() {
+    public void stop() {
         if (main != null) {
             try {
                 main.stop();
