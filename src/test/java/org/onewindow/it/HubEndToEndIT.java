@@ -17,6 +17,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import static org.onewindow.it.CombinedDeclarationChecks.assertCaseHistoryComplete;
+import static org.onewindow.it.CombinedDeclarationChecks.assertExactlyOneMergedAckAndEveryFinalResult;
+import static org.onewindow.it.CombinedDeclarationChecks.repliesUntilComplete;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,7 +41,6 @@ import org.onewindow.store.StoredMessage;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HubEndToEndIT {
     private static final Path SIXTY_ITEMS = Path.of("samples/NX5105/valid/all-agencies-60-items.xml");
-    private static final Set<String> FINAL_RESULTS = Set.of("NX602", "NX302_DN", "NX402", "N5116");
     private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
     private static final int MAX_BYTES = 1_048_576;
     private static final Pattern DECLARATION_ID = Pattern.compile("(<(?:\\w+:)?ID>)([^<]{14})(</(?:\\w+:)?ID>)");
@@ -76,7 +79,7 @@ class HubEndToEndIT {
         assertThat(answer.status()).isEqualTo(202);
         String hubId = answer.json().get("hubId").asText();
 
-        List<HubClient.Received> replies = repliesUntilComplete("BROKERHTTP");
+        List<HubClient.Received> replies = repliesUntilComplete(client, "BROKERHTTP");
         assertExactlyOneMergedAckAndEveryFinalResult(replies);
 
         JsonNode record = client.get("/api/v1/messages/" + hubId);
@@ -96,7 +99,7 @@ class HubEndToEndIT {
         client.sendToInbound(id.replaceFirst("$1" + Matcher.quoteReplacement(fresh) + "$3").getBytes(StandardCharsets.UTF_8),
                 "BROKERJMS");
 
-        List<HubClient.Received> replies = repliesUntilComplete("BROKERJMS");
+        List<HubClient.Received> replies = repliesUntilComplete(client, "BROKERJMS");
         assertExactlyOneMergedAckAndEveryFinalResult(replies);
         JsonNode view = client.get("/api/v1/declarations/" + fresh.replace(" ", "%20"));
         assertThat(view.get("channel").asText()).isEqualTo("JMS");
@@ -111,7 +114,7 @@ class HubEndToEndIT {
         assertThat(again.status()).isEqualTo(202);
 
         // the re-send is answered with the original outcome: the same replies, one merged acknowledgement
-        assertExactlyOneMergedAckAndEveryFinalResult(repliesUntilComplete("BROKERHTTP"));
+        assertExactlyOneMergedAckAndEveryFinalResult(repliesUntilComplete(client, "BROKERHTTP"));
         JsonNode record = client.get("/api/v1/messages/" + again.json().get("hubId").asText());
         assertThat(record.get("status").asText()).isEqualTo("DUPLICATE");
         JsonNode after = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
@@ -191,36 +194,6 @@ class HubEndToEndIT {
         assertThat(after.get("messages")).isEqualTo(caseBeforeRestart.get("messages"));
     }
 
-    /** Collects a party's replies until it has the merged acknowledgement and every final result. */
-    private static List<HubClient.Received> repliesUntilComplete(String party) throws Exception {
-        List<HubClient.Received> replies = new ArrayList<>();
-        Set<String> missing = new TreeSet<>(FINAL_RESULTS);
-        missing.add("NX5106");
-        while (!missing.isEmpty()) {
-            HubClient.Received reply = client.receive(party, REPLY_WAIT);
-            assertThat(reply).as("still waiting for " + missing + " after " + types(replies)).isNotNull();
-            replies.add(reply);
-            missing.remove(reply.messageType());
-        }
-        // anything still in flight for this party arrives within a moment; a second NX5106 would show here
-        for (HubClient.Received late; (late = client.receive(party, Duration.ofSeconds(2))) != null; ) {
-            replies.add(late);
-        }
-        return replies;
-    }
-
-    private static void assertExactlyOneMergedAckAndEveryFinalResult(List<HubClient.Received> replies) {
-        Map<String, Integer> counts = new HashMap<>();
-        replies.forEach(r -> counts.merge(r.messageType(), 1, Integer::sum));
-        assertThat(counts.get("NX5106")).as("merged acknowledgements in " + types(replies)).isEqualTo(1);
-        HubClient.Received merged = replies.stream().filter(r -> r.messageType().equals("NX5106")).findFirst().orElseThrow();
-        assertThat(merged.body()).contains(">Y<");
-        for (String result : FINAL_RESULTS) {
-            assertThat(counts.get(result)).as(result + " in " + types(replies)).isEqualTo(1);
-        }
-        assertThat(replies).extracting(HubClient.Received::caseId).containsOnly(replies.get(0).caseId());
-    }
-
     /** Each agency's stored message is valid under its schema and carries exactly the items routed to it. */
     private static void assertDerivedMessagesCoverTheRightItems(String caseId) throws Exception {
         MessageStore store = hub.bean("messageStore", MessageStore.class);
@@ -244,26 +217,4 @@ class HubEndToEndIT {
         }
     }
 
-    private static void assertCaseHistoryComplete(JsonNode view) {
-        List<String> declarationStates = new ArrayList<>();
-        Map<String, List<String>> agencyStates = new HashMap<>();
-        for (JsonNode event : view.get("history")) {
-            if (event.get("agency").isNull()) {
-                declarationStates.add(event.get("to").asText());
-            } else {
-                agencyStates.computeIfAbsent(event.get("agency").asText(), k -> new ArrayList<>()).add(event.get("to").asText());
-            }
-            assertThat(event.get("hubId").isNull()).as("every transition names its message").isFalse();
-        }
-        assertThat(declarationStates).startsWith("SUBMITTED", "ACCEPTED").endsWith("RELEASED");
-        assertThat(declarationStates.get(2)).isIn("C1", "C2", "C3");
-        assertThat(agencyStates).containsOnlyKeys("customs", "CD", "DN", "VP");
-        agencyStates.forEach((agency, states) ->
-                assertThat(states).as(agency).startsWith("SUBMITTED", "RECEIVED").endsWith("CLOSED"));
-        assertThat(view.get("state").asText()).isEqualTo("RELEASED");
-    }
-
-    private static List<String> types(List<HubClient.Received> replies) {
-        return replies.stream().map(HubClient.Received::messageType).toList();
-    }
 }
