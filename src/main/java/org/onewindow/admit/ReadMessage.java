@@ -2,14 +2,12 @@ package org.onewindow.admit;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.dom.DOMSource;
-import javax.xml.validation.Validator;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.ParsedMessage;
 import org.onewindow.reply.Rejection;
@@ -18,7 +16,6 @@ import org.onewindow.schema.SchemaRegistry;
 import org.onewindow.schema.SecureXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -69,7 +66,7 @@ public final class ReadMessage {
         if (type.isEmpty() || !type.get().rootElement().equals(root.getLocalName())) {
             return fail(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Root element {" + root.getNamespaceURI() + "}" + root.getLocalName());
         }
-        List<String> faults = validate(type.get(), document);
+        List<String> faults = SecureXml.validationFaults(type.get().schema(), new DOMSource(document));
         if (!faults.isEmpty()) {
             return fail(ErrorCode.SCHEMA_INVALID, type.get().type() + " " + type.get().version() + ": " + summary(faults));
         }
@@ -84,35 +81,6 @@ public final class ReadMessage {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The hardened XML parser cannot be configured", e);
         }
-    }
-
-    private static List<String> validate(MessageType type, Document document) {
-        Validator validator = SecureXml.validator(type.schema());
-        List<String> faults = new ArrayList<>();
-        validator.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                // warnings do not make a message invalid
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                faults.add(e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                faults.add(e.getMessage());
-            }
-        });
-        try {
-            validator.validate(new DOMSource(document));
-        } catch (SAXException | IOException e) {
-            if (faults.isEmpty()) {
-                faults.add(e.getMessage());
-            }
-        }
-        return faults;
     }
 
     private static String summary(List<String> faults) {

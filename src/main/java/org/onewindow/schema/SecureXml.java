@@ -1,13 +1,19 @@
 package org.onewindow.schema;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.transform.Source;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * The hardened JAXP factories; OneWindow configures XML parsing and validation here and nowhere else.
@@ -91,5 +97,40 @@ public final class SecureXml {
             throw new IllegalStateException("The JDK validator refuses a security setting", e);
         }
         return validator;
+    }
+
+    /**
+     * Every fault found validating {@code source} against {@code schema} with a {@linkplain #validator(Schema)
+     * hardened validator}, in the order found; empty when the source is valid. Errors and fatal errors are
+     * faults, warnings are not; when validation stops on an exception that reported no fault, its message is
+     * the one fault.
+     */
+    public static List<String> validationFaults(Schema schema, Source source) {
+        List<String> faults = new ArrayList<>();
+        Validator validator = validator(schema);
+        validator.setErrorHandler(new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+                // warnings do not make a document invalid
+            }
+
+            @Override
+            public void error(SAXParseException e) {
+                faults.add(e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+                faults.add(e.getMessage());
+            }
+        });
+        try {
+            validator.validate(source);
+        } catch (SAXException | IOException e) {
+            if (faults.isEmpty()) {
+                faults.add(e.getMessage());
+            }
+        }
+        return faults;
     }
 }

@@ -1,7 +1,6 @@
 package org.onewindow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.xml.transform.stream.StreamSource;
@@ -19,6 +16,7 @@ import javax.xml.validation.Schema;
 import org.onewindow.message.Dom;
 import org.onewindow.message.ParsedMessage;
 import org.onewindow.schema.MessageType;
+import org.onewindow.schema.OfficialSchemas;
 import org.onewindow.schema.SchemaRegistry;
 import org.onewindow.schema.SecureXml;
 import org.w3c.dom.Document;
@@ -33,8 +31,6 @@ import org.xml.sax.SAXException;
  */
 public final class DemoFixtures {
     private static final Path SAMPLES = Path.of(System.getProperty("onewindow.samples", "samples"));
-    private static final Path OFFICIAL = Path.of(System.getProperty("onewindow.cpt-reference", "../shared/cpt-reference/schemas"));
-    private static final Map<String, Schema> OFFICIAL_SCHEMAS = new ConcurrentHashMap<>();
     private static SchemaRegistry ours;
 
     private DemoFixtures() {
@@ -136,16 +132,7 @@ public final class DemoFixtures {
 
     /** Valid under the official published schema of {@code type}; skipped when the reference set is absent. */
     public static void assertValidUnderOfficial(String type, Document doc) {
-        Path file = OFFICIAL.resolve("maindoc").resolve(type + ".xsd");
-        assumeTrue(Files.isRegularFile(file), "the official schema set is not at " + OFFICIAL.toAbsolutePath());
-        Schema schema = OFFICIAL_SCHEMAS.computeIfAbsent(type, t -> {
-            try {
-                return SecureXml.schemaFactory().newSchema(file.toFile());
-            } catch (SAXException e) {
-                throw new IllegalStateException("The official " + t + " schema does not compile", e);
-            }
-        });
-        validate(schema, Dom.serialize(doc));
+        validate(OfficialSchemas.required(type), Dom.serialize(doc));
     }
 
     /** The type a document's namespace names under our schemas. */

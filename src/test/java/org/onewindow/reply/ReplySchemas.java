@@ -1,17 +1,13 @@
 package org.onewindow.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import org.onewindow.message.Dom;
 import org.onewindow.schema.MessageType;
+import org.onewindow.schema.OfficialSchemas;
 import org.onewindow.schema.SchemaRegistry;
 import org.onewindow.schema.SecureXml;
 import org.w3c.dom.Document;
@@ -23,8 +19,6 @@ import org.xml.sax.SAXException;
  * system property {@code onewindow.cpt-reference}); official checks are skipped when that set is absent.
  */
 final class ReplySchemas {
-    private static final Path OFFICIAL = Path.of(System.getProperty("onewindow.cpt-reference", "../shared/cpt-reference/schemas"));
-    private static final Map<String, Schema> OFFICIAL_SCHEMAS = new ConcurrentHashMap<>();
     private static SchemaRegistry bundled;
 
     private ReplySchemas() {
@@ -48,16 +42,7 @@ final class ReplySchemas {
     }
 
     static void assertValidUnderOfficial(String type, Document doc) throws Exception {
-        Path file = OFFICIAL.resolve("maindoc").resolve(type + ".xsd");
-        assumeTrue(Files.isRegularFile(file), "the official schema set is not at " + OFFICIAL.toAbsolutePath());
-        Schema schema = OFFICIAL_SCHEMAS.computeIfAbsent(type, t -> {
-            try {
-                return SecureXml.schemaFactory().newSchema(file.toFile());
-            } catch (SAXException e) {
-                throw new IllegalStateException("The official " + t + " schema does not compile", e);
-            }
-        });
-        validate(schema, doc);
+        validate(OfficialSchemas.required(type), doc);
     }
 
     private static void validate(Schema schema, Document doc) throws Exception {

@@ -5,31 +5,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.onewindow.message.ParsedMessage;
 import org.onewindow.schema.MessageType;
 import org.onewindow.schema.SchemaRegistry;
 import org.onewindow.schema.SecureXml;
 import org.w3c.dom.Document;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /** Test helpers: samples parsed as admission would parse them, and schema checks of derived messages. */
 final class RouteSamples {
     static final Path SAMPLES = Path.of("samples");
-    /** The published CPT schema set, present next to the repository on development machines. */
-    static final Path OFFICIAL = Path.of("..", "shared", "cpt-reference", "schemas", "maindoc");
-
-    private static final Map<String, Optional<Schema>> PUBLISHED = new ConcurrentHashMap<>();
     private static SchemaRegistry registry;
 
     private RouteSamples() {
@@ -57,48 +44,8 @@ final class RouteSamples {
         }
     }
 
-    /** The published schema of a message type, if the reference set is present; compiled once. */
-    static Optional<Schema> official(String type) {
-        return PUBLISHED.computeIfAbsent(type, RouteSamples::compilePublished);
-    }
-
-    private static Optional<Schema> compilePublished(String type) {
-        Path file = OFFICIAL.resolve(type + ".xsd");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            SchemaFactory factory = SecureXml.schemaFactory();
-            return Optional.of(factory.newSchema(file.toFile()));
-        } catch (SAXException e) {
-            throw new IllegalStateException("The published schema " + file + " does not compile", e);
-        }
-    }
-
     /** Every validation error of the document under the schema; empty when it is valid. */
     static List<String> errors(Schema schema, Document doc) {
-        List<String> errors = new ArrayList<>();
-        Validator validator = SecureXml.validator(schema);
-        validator.setErrorHandler(new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                errors.add(e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                errors.add(e.getMessage());
-            }
-        });
-        try {
-            validator.validate(new DOMSource(doc));
-        } catch (SAXException | IOException e) {
-            errors.add(e.getMessage());
-        }
-        return errors;
+        return SecureXml.validationFaults(schema, new DOMSource(doc));
     }
 }
