@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgencyExchangeIT {
     private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
     @TempDir
     static Path dataDir;
@@ -65,6 +67,57 @@ class AgencyExchangeIT {
         JsonNode view = client.get("/api/v1/declarations/" + silent.replace(" ", "%20"));
         assertThat(view.get("state").asText()).isEqualTo("SUBMITTED");
         assertThat(view.get("mergedAcknowledgement").isNull()).isTrue();
+    }
+
+    @Test
+    void aReplacementRestartsTheCaseAndAWithdrawalCancelsIt() throws Exception {
+        String xml = Files.readString(Path.of("samples/NX5105/valid/food-liquor.xml"), StandardCharsets.UTF_8);
+        String original = xml.replaceAll("(?s).*?<ID>([^<]{14})</ID>.*", "$1");
+        String number = original.substring(0, 9) + "99902";
+        String filed = xml.replace(original, number);
+        assertThat(client.post(filed.getBytes(StandardCharsets.UTF_8), "application/xml", "REPLACER").status()).isEqualTo(202);
+        awaitSilenceNotices("REPLACER", 3);
+
+        String replacement = filed.replace("<FunctionCode>9</FunctionCode>", "<FunctionCode>5</FunctionCode>");
+        String replacementId = client.post(replacement.getBytes(StandardCharsets.UTF_8), "application/xml", "REPLACER")
+                .json().get("hubId").asText();
+        awaitSilenceNotices("REPLACER", 3);
+        JsonNode replaced = client.get("/api/v1/declarations/" + number.replace(" ", "%20"));
+        assertThat(replaced.get("state").asText()).isEqualTo("SUBMITTED");
+        assertThat(replaced.get("agencies")).allMatch(a -> a.get("state").asText().equals("SUBMITTED"));
+        assertThat(replaced.get("history")).filteredOn(e -> e.get("agency").isNull() && e.get("hubId").asText().equals(replacementId))
+                .extracting(e -> e.get("to").asText()).containsExactly("SUBMITTED");
+
+        String withdrawal = filed.replace("<FunctionCode>9</FunctionCode>", "<FunctionCode>1</FunctionCode>");
+        String withdrawalId = client.post(withdrawal.getBytes(StandardCharsets.UTF_8), "application/xml", "REPLACER")
+                .json().get("hubId").asText();
+        assertThat(awaitStatus(withdrawalId)).isEqualTo("ADMITTED");
+        JsonNode withdrawn = client.get("/api/v1/declarations/" + number.replace(" ", "%20"));
+        assertThat(withdrawn.get("state").asText()).isEqualTo("CANCELLED");
+        assertThat(withdrawn.get("agencies")).allMatch(a -> a.get("state").asText().equals("CANCELLED"));
+        // every agency that had a part is told
+        JsonNode record = client.get("/api/v1/messages/" + withdrawalId);
+        assertThat(record.get("replies")).extracting(r -> r.get("recipient").asText())
+                .containsExactlyInAnyOrder("agency.customs", "agency.CD", "agency.DN");
+    }
+
+    private static void awaitSilenceNotices(String party, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            HubClient.Received notice = client.receive(party, REPLY_WAIT);
+            assertThat(notice).as("silence notice " + (i + 1)).isNotNull();
+            assertThat(notice.body()).contains("A201");
+        }
+    }
+
+    /** Follows a message's processing record until admission has decided (a client polling a server). */
+    private static String awaitStatus(String hubId) throws Exception {
+        long deadline = System.nanoTime() + REPLY_WAIT.toNanos();
+        String status = "RECEIVED";
+        while (status.equals("RECEIVED") && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+            status = client.get("/api/v1/messages/" + hubId).get("status").asText();
+        }
+        return status;
     }
 
     @Test
