@@ -11,6 +11,7 @@ import org.onewindow.message.Headers;
 import org.onewindow.message.MessageKeys;
 import org.onewindow.message.ParsedMessage;
 import org.onewindow.reply.Rejection;
+import org.onewindow.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -19,7 +20,9 @@ import org.slf4j.MDC;
  * Admits one stored inbound message: reads it ({@link ReadMessage}), checks that a trader may send its
  * type (W008), names the sender (the header, else the importer's business id), applies the
  * declaration rules, and files it ({@link FileDeclaration}). The exchange body becomes the list of
- * {@link Outgoing} messages to queue: derived agency messages, or the rejection reply.
+ * {@link Outgoing} messages to queue: derived agency messages, or the rejection reply. A database fault
+ * propagates (the broker redelivers); any other fault while filing is the hub's own (S901), answered at
+ * once rather than retried.
  */
 public final class AdmitMessage implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(AdmitMessage.class);
@@ -65,7 +68,16 @@ public final class AdmitMessage implements Processor {
             LOG.info("Rejected {} {}: {}", message.type().type(), faults.get(0).code().code(), faults.get(0).detail());
             return reject.refused(hubId, party, message, faults);
         }
-        return filing.file(new Admission(hubId, channel, party, message, keys));
+        try {
+            return filing.file(new Admission(hubId, channel, party, message, keys));
+        } catch (StoreException e) {
+            throw e; // transient: roll back and let the broker redeliver
+        } catch (RuntimeException e) {
+            // a fault of the hub on a valid message: retrying cannot help, so answer it and keep it
+            LOG.error("Could not file {} {}", message.type().type(), keys.declarationNo(), e);
+            return reject.refused(hubId, party, message, List.of(new Rejection(ErrorCode.INTERNAL_ERROR,
+                    "Quote hub id " + hubId + " to the hub's operator")));
+        }
     }
 
     private List<Rejection> check(ParsedMessage message) {

@@ -1,6 +1,5 @@
 package org.onewindow.correlate;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -220,24 +219,13 @@ public final class AgencyReplyReader {
     private static Map<Integer, String> perItem(ParsedMessage reply, Function<Element, String> code) {
         Map<Integer, String> out = new LinkedHashMap<>();
         for (Element item : Dom.all(reply.root(), ITEMS)) {
-            Integer sequence = sequence(Dom.text(item, "SequenceNumeric"));
+            Integer sequence = Dom.wholeNumber(item, "SequenceNumeric");
             String value = code.apply(item);
             if (sequence != null && value != null && !value.isEmpty()) {
                 out.putIfAbsent(sequence, value);
             }
         }
         return out;
-    }
-
-    private static Integer sequence(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text).intValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            return null;
-        }
     }
 
     private static String summary(String... parts) {

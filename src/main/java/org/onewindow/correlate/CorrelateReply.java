@@ -20,8 +20,11 @@ import org.onewindow.reply.Rejection;
 import org.onewindow.store.AgencyApplication;
 import org.onewindow.store.CaseStore;
 import org.onewindow.store.Jdbc;
+import org.onewindow.store.StoreException;
 import org.onewindow.store.MessageStore;
 import org.onewindow.store.TradeCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -31,6 +34,7 @@ import org.slf4j.MDC;
  * sends the merged NX5106 when this was the last first verdict. The body becomes the outgoing list.
  */
 public final class CorrelateReply implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(CorrelateReply.class);
     /** Agency code of customs, whose "application" is the declaration itself. */
     public static final String CUSTOMS = "customs";
 
@@ -76,6 +80,16 @@ public final class CorrelateReply implements Processor {
         MDC.put("hubId", hubId);
         try {
             exchange.getIn().setBody(jdbc.inTransaction(() -> correlate(hubId, agency, body)));
+        } catch (StoreException e) {
+            throw e; // transient: roll back and let the broker redeliver
+        } catch (RuntimeException e) {
+            // a fault of the hub on this reply: retrying cannot help, so keep it and tell the agency
+            LOG.error("Could not correlate a reply from {}", agency, e);
+            exchange.getIn().setBody(jdbc.inTransaction(() -> {
+                messages.saveInbound(hubId, "AGENCY", agency, body);
+                return reject.unreadable(hubId, agency, new Rejection(ErrorCode.INTERNAL_ERROR,
+                        "Quote hub id " + hubId + " to the hub's operator"));
+            }));
         } finally {
             MDC.remove("hubId");
         }

@@ -98,9 +98,7 @@ final class AgencyReplies {
         Element goods = append(declaration, "GoodsShipment");
         appendText(append(goods, "AdditionalDocument"), "ID", permitNumber);
         for (Integer item : items()) {
-            Element e = append(goods, "GovernmentAgencyGoodsItem");
-            appendText(e, "SequenceNumeric", item.toString());
-            appendText(append(e, "Status"), "NameCode", PASSED);
+            appendText(append(goodsItem(goods, item), "Status"), "NameCode", PASSED);
         }
         tailOfAgencyDeclaration(declaration);
         return doc;
@@ -144,10 +142,7 @@ final class AgencyReplies {
         Element goods = resultDeclaration(response, null);
         for (Integer item : items()) {
             if (failed.contains(item)) {
-                Element e = append(goods, "GovernmentAgencyGoodsItem");
-                appendText(e, "SequenceNumeric", item.toString());
-                appendText(append(e, "AdditionalInformation"), "Content", DemoValues.fit(text, CONTENT_MAX));
-                appendText(append(e, "Error"), "ValidationCode", FAILURE_REASON);
+                failureReason(goodsItem(goods, item));
             }
         }
         resultTail(goods, false);
@@ -159,11 +154,9 @@ final class AgencyReplies {
         Element response = resultHead("NX302_DN");
         Element goods = resultDeclaration(response, null);
         for (Integer item : items()) {
-            Element e = append(goods, "GovernmentAgencyGoodsItem");
-            appendText(e, "SequenceNumeric", item.toString());
+            Element e = goodsItem(goods, item);
             if (failed.contains(item)) {
-                appendText(append(e, "AdditionalInformation"), "Content", DemoValues.fit(text, CONTENT_MAX));
-                appendText(append(e, "Error"), "ValidationCode", FAILURE_REASON);
+                failureReason(e);
             }
         }
         resultTail(goods, true);
@@ -175,9 +168,7 @@ final class AgencyReplies {
         Element response = resultHead("NX402");
         Element goods = resultDeclaration(response, received.text("AcceptanceDateTime"));
         for (Integer item : items()) {
-            Element e = append(goods, "GovernmentAgencyGoodsItem");
-            appendText(e, "SequenceNumeric", item.toString());
-            Element status = append(e, "Status");
+            Element status = append(goodsItem(goods, item), "Status");
             appendText(status, "NameCode", failed.contains(item) ? FAILED : PASSED);
             if (failed.contains(item)) {
                 appendText(append(status, "AdditionalInformation"), "Content", DemoValues.fit(text, CONTENT_MAX));
@@ -185,6 +176,19 @@ final class AgencyReplies {
         }
         resultTail(goods, true);
         return response.getOwnerDocument();
+    }
+
+    /** A GovernmentAgencyGoodsItem of {@code goods} numbered {@code item} (SequenceNumeric); returns it. */
+    private static Element goodsItem(Element goods, Integer item) {
+        Element e = append(goods, "GovernmentAgencyGoodsItem");
+        appendText(e, "SequenceNumeric", item.toString());
+        return e;
+    }
+
+    /** A failed item's remark (the rule's text) and reason code {@value #FAILURE_REASON} (NX602, NX302_DN). */
+    private void failureReason(Element goodsItem) {
+        appendText(append(goodsItem, "AdditionalInformation"), "Content", DemoValues.fit(text, CONTENT_MAX));
+        appendText(append(goodsItem, "Error"), "ValidationCode", FAILURE_REASON);
     }
 
     /** Response/FunctionCode, IssueDateTime, (NX402: receipt number and office,) Status. */

@@ -170,11 +170,9 @@ final class CustomsReplies {
     private Map<Integer, Element> declaredItems() {
         Map<Integer, Element> byNumber = new HashMap<>();
         for (Element item : Dom.all(declaration, "GoodsShipment", "GovernmentAgencyGoodsItem")) {
-            String number = Dom.text(item, "SequenceNumeric");
-            try {
-                byNumber.putIfAbsent(new BigDecimal(number).intValueExact(), item);
-            } catch (ArithmeticException | NullPointerException | NumberFormatException e) {
-                // an item without a usable number is not one a rule can pick
+            Integer number = Dom.wholeNumber(item, "SequenceNumeric");
+            if (number != null) {
+                byNumber.putIfAbsent(number, item);
             }
         }
         return byNumber;

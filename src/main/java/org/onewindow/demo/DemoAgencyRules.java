@@ -1,11 +1,8 @@
 package org.onewindow.demo;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.onewindow.config.CsvFile;
 import org.onewindow.message.ParsedMessage;
 
 /**
@@ -87,34 +85,19 @@ public final class DemoAgencyRules {
 
     /** Reads rules in the CSV format of {@value #RESOURCE}; {@code source} names them in error messages. */
     public static DemoAgencyRules read(InputStream csv, String source) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
-            List<String> lines = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines.add(line);
-            }
-            return parse(lines, source);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read demo agency rules " + source, e);
-        }
+        return parse(CsvFile.readLines(csv, "demo agency rules " + source), source);
     }
 
     static DemoAgencyRules parse(List<String> lines, String source) {
+        CsvFile file = CsvFile.of(lines);
+        CsvFile.Line header = file.header().orElseThrow(() -> invalid(source, 0, "no header '" + HEADER + "'"));
+        if (!header.text().equals(HEADER)) {
+            throw invalid(source, header.number(), "expected the header '" + HEADER + "'");
+        }
         List<Rule> rules = new ArrayList<>();
-        boolean headerSeen = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            int lineNo = i + 1;
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (!headerSeen) {
-                if (!line.equals(HEADER)) {
-                    throw invalid(source, lineNo, "expected the header '" + HEADER + "'");
-                }
-                headerSeen = true;
-                continue;
-            }
-            String[] cols = line.split(",", 4);
+        for (CsvFile.Line row : file.rows()) {
+            int lineNo = row.number();
+            String[] cols = row.text().split(",", 4);
             if (cols.length < 3) {
                 throw invalid(source, lineNo, "expected the columns " + HEADER);
             }
@@ -139,9 +122,6 @@ public final class DemoAgencyRules {
             }
             String text = cols.length == 4 ? cols[3].strip() : "";
             rules.add(new Rule(lineNo, agency, condition, outcome, text.isEmpty() ? outcome.standardText() : text));
-        }
-        if (!headerSeen) {
-            throw invalid(source, 0, "no header '" + HEADER + "'");
         }
         return new DemoAgencyRules(rules);
     }

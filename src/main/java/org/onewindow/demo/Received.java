@@ -1,7 +1,6 @@
 package org.onewindow.demo;
 
 import java.util.ArrayList;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import org.onewindow.message.Dom;
@@ -31,7 +30,7 @@ record Received(String agency, String messageType, ParsedMessage message, String
         Element root = message.root();
         List<Item> items = new ArrayList<>();
         for (Element item : Dom.all(root, "GoodsShipment", "GovernmentAgencyGoodsItem")) {
-            Integer sequence = number(Dom.text(item, "SequenceNumeric"));
+            Integer sequence = Dom.wholeNumber(item, "SequenceNumeric");
             if (sequence == null) {
                 continue;
             }
@@ -74,16 +73,5 @@ record Received(String agency, String messageType, ParsedMessage message, String
     private static String text(Element from, String... path) {
         String text = Dom.text(from, path);
         return text == null || text.isEmpty() ? null : text;
-    }
-
-    private static Integer number(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text).intValueExact();
-        } catch (ArithmeticException | NumberFormatException e) {
-            return null;
-        }
     }
 }

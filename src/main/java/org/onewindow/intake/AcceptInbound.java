@@ -85,6 +85,20 @@ public final class AcceptInbound {
         respond(exchange, 202, "application/json", answer);
     }
 
+    /**
+     * The HTTP answer when the hub cannot take the message now (its database or broker is failing):
+     * 503, so the sender sends it again later. Nothing was acknowledged, so nothing is lost.
+     */
+    public void answerUnavailable(Exchange exchange) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "The hub cannot accept messages right now; send it again later");
+        problem.put("status", 503);
+        problem.put("code", ErrorCode.INTERNAL_ERROR.code());
+        exchange.getIn().setHeader("Retry-After", "30");
+        respond(exchange, 503, "application/problem+json", problem);
+    }
+
     private void refuse(Exchange exchange, int status, ErrorCode code, String detail) {
         String hubId = UUID.randomUUID().toString();
         byte[] body = exchange.getIn().getBody(byte[].class);
@@ -103,7 +117,7 @@ public final class AcceptInbound {
     }
 
     private static void respond(Exchange exchange, int status, String contentType, Map<String, Object> json) {
-        exchange.getIn().removeHeaders("*", Headers.HUB_ID, REFUSED);
+        exchange.getIn().removeHeaders("*", Headers.HUB_ID, REFUSED, "Retry-After");
         exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, contentType);
         try {

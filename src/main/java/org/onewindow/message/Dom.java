@@ -1,6 +1,7 @@
 package org.onewindow.message;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,22 @@ public final class Dom {
     /** The trimmed text at the path, or null when the element is absent. */
     public static String text(Element from, String... path) {
         return path(from, path).map(e -> e.getTextContent().trim()).orElse(null);
+    }
+
+    /**
+     * The text at the path as a whole number ({@code 7}, or a decimal such as {@code 7.0} that is one), or
+     * null when the element is absent or its text is not a whole number within {@code int} range.
+     */
+    public static Integer wholeNumber(Element from, String... path) {
+        String text = text(from, path);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text).intValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
     }
 
     /** A new, empty document whose root element is in the given namespace. */

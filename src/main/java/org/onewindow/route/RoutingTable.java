@@ -1,17 +1,13 @@
 package org.onewindow.route;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.onewindow.config.CsvFile;
 
 /**
  * The routing rules as data, read from {@value #RESOURCE}: which agency every declaration goes to
@@ -48,35 +44,20 @@ public final class RoutingTable {
 
     /** Reads a table in the CSV format of {@value #RESOURCE}; {@code source} names it in error messages. */
     public static RoutingTable read(InputStream csv, String source) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
-            List<String> lines = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines.add(line);
-            }
-            return parse(lines, source);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read routing table " + source, e);
-        }
+        return parse(CsvFile.readLines(csv, "routing table " + source), source);
     }
 
     static RoutingTable parse(List<String> lines, String source) {
+        CsvFile file = CsvFile.of(lines);
+        CsvFile.Line header = file.header().orElseThrow(() -> invalid(source, lines.size(), "no header line"));
+        if (!header.text().equals(HEADER)) {
+            throw invalid(source, header.number(), "expected the header '" + HEADER + "'");
+        }
         RoutingTable table = new RoutingTable();
-        boolean headerSeen = false;
         Map<String, Integer> regulationLines = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            int lineNo = i + 1;
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (!headerSeen) {
-                if (!line.equals(HEADER)) {
-                    throw invalid(source, lineNo, "expected the header '" + HEADER + "'");
-                }
-                headerSeen = true;
-                continue;
-            }
-            String[] cols = line.split(",", -1);
+        for (CsvFile.Line row : file.rows()) {
+            int lineNo = row.number();
+            String[] cols = row.text().split(",", -1);
             if (cols.length != 5) {
                 throw invalid(source, lineNo, "expected 5 columns, found " + cols.length);
             }
@@ -116,9 +97,6 @@ public final class RoutingTable {
                 }
                 default -> throw invalid(source, lineNo, "unknown kind '" + kind + "'");
             }
-        }
-        if (!headerSeen) {
-            throw invalid(source, lines.size(), "no header line");
         }
         for (Map.Entry<String, String> e : table.agencyByRegulationCode.entrySet()) {
             if (!table.routeByAgency.containsKey(e.getValue())) {
