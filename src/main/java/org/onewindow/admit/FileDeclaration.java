@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.onewindow.deliver.Outbox;
@@ -15,6 +16,7 @@ import org.onewindow.message.MessageKeys;
 import org.onewindow.reply.Rejection;
 import org.onewindow.route.DeriveAgencyMessages;
 import org.onewindow.route.DerivedMessage;
+import org.onewindow.schema.MessageType;
 import org.onewindow.schema.SchemaRegistry;
 import org.onewindow.store.CaseStore;
 import org.onewindow.store.DedupStore;
@@ -123,7 +125,7 @@ public final class FileDeclaration {
         List<Outgoing> outgoing = new ArrayList<>();
         Set<String> agencyQueues = messages.ofCase(c.caseId()).stream()
                 .filter(m -> MessageStore.OUT.equals(m.direction()) && m.recipient() != null && m.recipient().startsWith("agency."))
-                .map(StoredMessage::recipient).collect(Collectors.toCollection(java.util.TreeSet::new));
+                .map(StoredMessage::recipient).collect(Collectors.toCollection(TreeSet::new));
         cases.applications(c.caseId()).forEach(app -> cases.moveApplication(c.caseId(), app.agency(), "CANCELLED", a.hubId()));
         for (String queue : agencyQueues) {
             Outbox.About about = new Outbox.About(a.type(), a.message().type().version(), a.keys().messageRef(),
@@ -149,6 +151,6 @@ public final class FileDeclaration {
     }
 
     private String version(String type) {
-        return registry.latest(type).map(t -> t.version()).orElse(null);
+        return registry.latest(type).map(MessageType::version).orElse(null);
     }
 }

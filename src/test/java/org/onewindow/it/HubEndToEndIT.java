@@ -1,26 +1,22 @@
 package org.onewindow.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onewindow.it.CombinedDeclarationChecks.assertCaseHistoryComplete;
+import static org.onewindow.it.CombinedDeclarationChecks.assertExactlyOneMergedAckAndEveryFinalResult;
+import static org.onewindow.it.CombinedDeclarationChecks.repliesUntilComplete;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import static org.onewindow.it.CombinedDeclarationChecks.assertCaseHistoryComplete;
-import static org.onewindow.it.CombinedDeclarationChecks.assertExactlyOneMergedAckAndEveryFinalResult;
-import static org.onewindow.it.CombinedDeclarationChecks.repliesUntilComplete;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
