@@ -89,11 +89,7 @@ final class AgencyReplies {
 
     /** NX901: the application is received; every item has status Y. */
     Document receivedNotice() {
-        Document doc = Dom.newDocument(namespaces.apply("NX901"), "Response");
-        Element response = doc.getDocumentElement();
-        appendText(response, "IssueDateTime", DemoValues.dateTime(now));
-        appendText(append(response, "ContactOffice"), "ID", office);
-        appendText(append(response, "Status"), "NameCode", PASSED);
+        Element response = noticeHead("NX901", PASSED);
         Element declaration = headOfAgencyDeclaration(response, "Application received by the demo agency " + received.agency());
         Element goods = append(declaration, "GoodsShipment");
         appendText(append(goods, "AdditionalDocument"), "ID", permitNumber);
@@ -101,16 +97,12 @@ final class AgencyReplies {
             appendText(append(goodsItem(goods, item), "Status"), "NameCode", PASSED);
         }
         tailOfAgencyDeclaration(declaration);
-        return doc;
+        return response.getOwnerDocument();
     }
 
     /** NX902: sampling two days from now, an inspection fee, and the rule's text. */
     Document inspectionNotice() {
-        Document doc = Dom.newDocument(namespaces.apply("NX902"), "Response");
-        Element response = doc.getDocumentElement();
-        appendText(response, "IssueDateTime", DemoValues.dateTime(now));
-        appendText(append(response, "ContactOffice"), "ID", office);
-        appendText(append(response, "Status"), "NameCode", FEE_NOTICE);
+        Element response = noticeHead("NX902", FEE_NOTICE);
         Element sampling = append(response, "tw_Sampling");
         appendText(sampling, "tw_PeriodCode", SAMPLING_PERIOD);
         appendText(sampling, "tw_SamplingDate", DemoValues.date(now, 2));
@@ -120,7 +112,17 @@ final class AgencyReplies {
         appendText(payment, "ReferenceID", "F" + DemoValues.digits(10, "fee", received.declarationNo(), received.reference()));
         appendText(append(append(declaration, "GoodsShipment"), "AdditionalDocument"), "ID", permitNumber);
         tailOfAgencyDeclaration(declaration);
-        return doc;
+        return response.getOwnerDocument();
+    }
+
+    /** NX901/NX902 Response up to its status: IssueDateTime, ContactOffice/ID (the agency's office), Status/NameCode. */
+    private Element noticeHead(String type, String status) {
+        Document doc = Dom.newDocument(namespaces.apply(type), "Response");
+        Element response = doc.getDocumentElement();
+        appendText(response, "IssueDateTime", DemoValues.dateTime(now));
+        appendText(append(response, "ContactOffice"), "ID", office);
+        appendText(append(response, "Status"), "NameCode", status);
+        return response;
     }
 
     /** The final result for the application's type: Y when no item failed, else N. */

@@ -28,7 +28,9 @@ abstract class AgencyMessageBuilder {
     static final Shape ITEM_NOTES = opt("AdditionalInformation", req("StatementCode"), req("StatementDescription")).upTo(10);
     static final Shape DUTY_BASE = opt("DutyTaxFee", req("AdValoremTaxBaseAmount"));
     static final Shape PACKAGING = req("Packaging", req("QuantityQuantity"), req("TypeCode"));
-    static final Shape APPOINTMENT = opt("tw_Appointment", opt("tw_ReservationDate"), opt("tw_ReservationPeriodCode"));
+    /** Arrival as the inspection applications (NX601, NX301_DN) carry it: arrival date and mode of transport. */
+    static final Shape ARRIVAL = req("BorderTransportMeans", req("ArrivalDateTime"), req("TypeCode"));
+    private static final Shape APPOINTMENT = opt("tw_Appointment", opt("tw_ReservationDate"), opt("tw_ReservationPeriodCode"));
 
     private final String messageType;
 
@@ -57,6 +59,14 @@ abstract class AgencyMessageBuilder {
         copy(root, "FunctionCode", d.root());
         copy(root, "ID", d.root());
         copy(root, "TypeCode", d.root());
+    }
+
+    /** The head of an inspection application (NX601, NX301_DN): identification, permit, agent and arrival. */
+    static void inspectionHead(Element root, Derivation d) {
+        identification(root, d);
+        permit(root, d);
+        AGENT.copyFrom(root, d.root());
+        ARRIVAL.copyFrom(root, d.root());
     }
 
     /** AdditionalDocument/ID: the permit number (輸出入許可文件號碼) the application names, if any. */
@@ -94,6 +104,18 @@ abstract class AgencyMessageBuilder {
             }
         }
         return importer;
+    }
+
+    /** tw_Application's ContactOffice/ID (受理單位): the application's, else the office the declaration implies. */
+    static void contactOffice(Element application, Derivation d) {
+        copyOr(Dom.append(application, "ContactOffice"), "ID", d.application("ContactOffice"),
+                () -> DerivedValues.contactOffice(d.declaration()));
+    }
+
+    /** tw_Application's Payment/MethodCode (the application's, else the default method), then its tw_Appointment. */
+    static void paymentAndAppointment(Element application, Derivation d) {
+        copyOr(Dom.append(application, "Payment"), "MethodCode", d.application("Payment"), () -> DerivedValues.PAYMENT_METHOD);
+        APPOINTMENT.copyFrom(application, d.application());
     }
 
     /** The item's Packaging (件數, 件數單位), else its quantity counted in its quantity unit. */

@@ -20,7 +20,6 @@ import org.w3c.dom.Element;
 final class FoodInspectionBuilder extends AgencyMessageBuilder {
     static final String TYPE = "NX601";
 
-    private static final Shape TRANSPORT = req("BorderTransportMeans", req("ArrivalDateTime"), req("TypeCode"));
     private static final Shape ORIGIN = req("Origin", req("CountryCode"));
     private static final Shape MANUFACTURER = req("Manufacturer", opt("ID"), req("Name"),
             opt("Address", opt("CountrySubDivisionID"), opt("CountrySubDivisionName"), opt("Line")),
@@ -56,10 +55,7 @@ final class FoodInspectionBuilder extends AgencyMessageBuilder {
 
     @Override
     void fill(Element root, Derivation d) {
-        identification(root, d);
-        permit(root, d);
-        AGENT.copyFrom(root, d.root());
-        TRANSPORT.copyFrom(root, d.root());
+        inspectionHead(root, d);
         productConsignment(root, d);
         CURRENCY.copyFrom(root, d.root());
         goodsShipment(Dom.append(root, "GoodsShipment"), d);
@@ -129,10 +125,8 @@ final class FoodInspectionBuilder extends AgencyMessageBuilder {
         DOCUMENTS.copyEach(target, app);
         REQUESTS.copyFrom(target, app);
         APPLICANT_AGENT.copyFrom(target, app);
-        copyOr(Dom.append(target, "ContactOffice"), "ID", d.application("ContactOffice"),
-                () -> DerivedValues.contactOffice(d.declaration()));
-        copyOr(Dom.append(target, "Payment"), "MethodCode", d.application("Payment"), () -> DerivedValues.PAYMENT_METHOD);
-        APPOINTMENT.copyFrom(target, app);
+        contactOffice(target, d);
+        paymentAndAppointment(target, d);
         if (LOCAL_MANUFACTURER.copy(target, d.application("tw_LocalManufacturer")) == null) {
             LOCAL_MANUFACTURER.copy(target, importerAsLocalManufacturer(target, d));
         }

@@ -20,7 +20,6 @@ import org.w3c.dom.Element;
 final class LiquorInspectionBuilder extends AgencyMessageBuilder {
     static final String TYPE = "NX301_DN";
 
-    private static final Shape TRANSPORT = req("BorderTransportMeans", req("ArrivalDateTime"), req("TypeCode"));
     private static final Shape ORIGIN = req("Origin", req("CountryCode"));
     private static final Shape CURRENCY = req("CurrencyExchange", req("CurrencyTypeCode"));
     private static final Shape CONSIGNMENT = req("Consignment", req("GoodsLocation", req("ID")),
@@ -57,10 +56,7 @@ final class LiquorInspectionBuilder extends AgencyMessageBuilder {
 
     @Override
     void fill(Element root, Derivation d) {
-        identification(root, d);
-        permit(root, d);
-        AGENT.copyFrom(root, d.root());
-        TRANSPORT.copyFrom(root, d.root());
+        inspectionHead(root, d);
         product(Dom.append(Dom.append(root, "Consignment"), "ConsignmentItem"), d);
         CURRENCY.copyFrom(root, d.root());
         goodsShipment(Dom.append(root, "GoodsShipment"), d);
@@ -128,8 +124,7 @@ final class LiquorInspectionBuilder extends AgencyMessageBuilder {
         REQUESTS.copyFrom(target, app);
         APPLICANT_AGENT.copyFrom(target, app);
         BANK_ACCOUNT.copyFrom(target, app);
-        copyOr(Dom.append(target, "Payment"), "MethodCode", d.application("Payment"), () -> DerivedValues.PAYMENT_METHOD);
-        APPOINTMENT.copyFrom(target, app);
+        paymentAndAppointment(target, d);
         Element authorization = d.application("tw_AuthorizedInformation");
         Element targetAuthorization = Dom.append(target, "tw_AuthorizedInformation");
         copyOr(targetAuthorization, "tw_AuthorizedTypeCode", authorization, () -> DerivedValues.AUTHORIZATION_TYPE);

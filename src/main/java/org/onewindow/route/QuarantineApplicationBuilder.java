@@ -113,10 +113,8 @@ final class QuarantineApplicationBuilder extends AgencyMessageBuilder {
         DOCUMENTS.copyEach(target, app);
         REQUESTS.copyFrom(target, app);
         APPLICANT_AGENT.copyFrom(target, app);
-        copyOr(Dom.append(target, "ContactOffice"), "ID", d.application("ContactOffice"),
-                () -> DerivedValues.contactOffice(d.declaration()));
-        copyOr(Dom.append(target, "Payment"), "MethodCode", d.application("Payment"), () -> DerivedValues.PAYMENT_METHOD);
-        APPOINTMENT.copyFrom(target, app);
+        contactOffice(target, d);
+        paymentAndAppointment(target, d);
         DELEGATION.copyFrom(target, app);
     }
 }

@@ -8,17 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.onewindow.message.ErrorCode;
 import org.w3c.dom.Document;
 import org.xmlunit.assertj3.XmlAssert;
 
-class ErrorReplyBuilderTest {
+class ErrorReplyBuilderTest extends ReplySchemaContract {
     private static final Instant ISSUED = Instant.parse("2025-11-24T02:15:00Z");
     private static final String HUB_ID = "0f8e4c1a-52b7-4d0e-9a61-3c2b7f1d9e40";
     private static final String DECLARATION = "AA  0011112347";
@@ -44,20 +41,9 @@ class ErrorReplyBuilderTest {
                         List.of(new Rejection(ErrorCode.DECLARATION_NUMBER_FORMAT, "'AA 001111234' has 12 characters")), ISSUED)));
     }
 
-    private static Arguments doc(String name, Supplier<Document> build) {
-        return Arguments.of(name, build);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("documents")
-    void isValidUnderOurSchema(String name, Supplier<Document> build) throws Exception {
-        ReplySchemas.assertValidUnderOurs(ErrorReplyBuilder.TYPE, build.get());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("documents")
-    void isValidUnderTheOfficialSchema(String name, Supplier<Document> build) throws Exception {
-        ReplySchemas.assertValidUnderOfficial(ErrorReplyBuilder.TYPE, build.get());
+    @Override
+    String replyType() {
+        return ErrorReplyBuilder.TYPE;
     }
 
     @Test

@@ -7,17 +7,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.onewindow.message.ErrorCode;
 import org.w3c.dom.Document;
 import org.xmlunit.assertj3.XmlAssert;
 
-class MergedAcknowledgementBuilderTest {
+class MergedAcknowledgementBuilderTest extends ReplySchemaContract {
     private static final Instant ISSUED = Instant.parse("2025-11-24T02:15:00Z");
     private static final String DECLARATION = "AA  0011112347";
     private static final String FOOD_APP = "12345675SW2511240001";
@@ -48,20 +45,9 @@ class MergedAcknowledgementBuilderTest {
                         new MergedVerdict("AA  0011112347", true, List.of(), List.of()), ISSUED)));
     }
 
-    private static Arguments doc(String name, Supplier<Document> build) {
-        return Arguments.of(name, build);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("documents")
-    void isValidUnderOurSchema(String name, Supplier<Document> build) throws Exception {
-        ReplySchemas.assertValidUnderOurs(MergedAcknowledgementBuilder.TYPE, build.get());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("documents")
-    void isValidUnderTheOfficialSchema(String name, Supplier<Document> build) throws Exception {
-        ReplySchemas.assertValidUnderOfficial(MergedAcknowledgementBuilder.TYPE, build.get());
+    @Override
+    String replyType() {
+        return MergedAcknowledgementBuilder.TYPE;
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.onewindow.message.Dom;
 import org.onewindow.message.ParsedMessage;
+import org.onewindow.schema.OfficialSchemas;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xmlunit.assertj3.XmlAssert;
@@ -86,11 +87,11 @@ class DeriveAgencyMessagesTest {
 
     @Test
     void derivedMessagesAreValidUnderThePublishedSchemas() {
-        assumeThat(RouteSamples.official("NX601"))
-                .as("published CPT schemas at " + RouteSamples.OFFICIAL.toAbsolutePath().normalize() + "; skipped").isPresent();
+        assumeThat(OfficialSchemas.of("NX601"))
+                .as("published CPT schemas at " + OfficialSchemas.DIRECTORY.toAbsolutePath().normalize() + "; skipped").isPresent();
         for (String sample : List.of(ALL_AGENCIES, FOOD_LIQUOR)) {
             for (DerivedMessage m : agencyMessages(RouteSamples.parse(sample))) {
-                Schema published = RouteSamples.official(m.messageType()).orElseThrow();
+                Schema published = OfficialSchemas.of(m.messageType()).orElseThrow();
                 assertThat(RouteSamples.errors(published, m.document())).as(sample + " → " + m.messageType()).isEmpty();
             }
         }
@@ -278,7 +279,7 @@ class DeriveAgencyMessagesTest {
     private static void assertValidEverywhere(DerivedMessage m) {
         Schema ours = RouteSamples.registry().latest(m.messageType()).orElseThrow().schema();
         assertThat(RouteSamples.errors(ours, m.document())).as("ours: " + m.messageType()).isEmpty();
-        Optional<Schema> published = RouteSamples.official(m.messageType());
+        Optional<Schema> published = OfficialSchemas.of(m.messageType());
         published.ifPresent(s -> assertThat(RouteSamples.errors(s, m.document())).as("published: " + m.messageType()).isEmpty());
     }
 

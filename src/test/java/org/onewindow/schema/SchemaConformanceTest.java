@@ -26,11 +26,10 @@ import org.xml.sax.SAXParseException;
  * Our schemas accept exactly what the published CPT schemas accept: every valid sample passes both,
  * every W004 sample fails both, every business-fault (B…) sample passes both, and the wire faults
  * (W001 not well-formed, W002 DOCTYPE, W003 unknown namespace) are caught before validation. The
- * published set is read from {@code ../shared/cpt-reference/schemas}; without it those checks are skipped.
+ * published set is read from {@link OfficialSchemas#DIRECTORY}; without it those checks are skipped.
  */
 class SchemaConformanceTest {
     private static final Path SAMPLES = Path.of("samples");
-    private static final Path OFFICIAL = Path.of("..", "shared", "cpt-reference", "schemas");
     private static final List<String> TYPES_WITH_SAMPLES = List.of("NX5105", "NX5105D", "NX5106", "NX601", "NX602",
             "NX301_DN", "NX302_DN", "NX401", "NX402", "NX901", "NX902", "NX903", "N5107", "N5110", "N5116");
 
@@ -40,7 +39,7 @@ class SchemaConformanceTest {
     @BeforeAll
     static void compileSchemas() {
         ours = SchemaRegistry.bundled();
-        official = Files.isDirectory(OFFICIAL) ? SchemaRegistry.fromDirectory(OFFICIAL) : null;
+        official = Files.isDirectory(OfficialSchemas.DIRECTORY) ? SchemaRegistry.fromDirectory(OfficialSchemas.DIRECTORY) : null;
     }
 
     static Stream<String> validSamples() {
@@ -157,7 +156,7 @@ class SchemaConformanceTest {
     }
 
     private static void assumeOfficialSet() {
-        assumeTrue(official != null, "published CPT schemas not found at " + OFFICIAL.toAbsolutePath().normalize());
+        assumeTrue(official != null, "published CPT schemas not found at " + OfficialSchemas.DIRECTORY.toAbsolutePath().normalize());
     }
 
     private static List<String> describe(SchemaRegistry registry) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilder;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.SAXParseException;
 
@@ -32,6 +35,29 @@ class SecureXmlTest {
     @Test
     void predefinedEntitiesStillWork() throws Exception {
         assertThat(parse("<d>Tom &amp; Jerry &lt;3</d>").getDocumentElement().getTextContent()).isEqualTo("Tom & Jerry <3");
+    }
+
+    @Test
+    void validDocumentHasNoValidationFaults() throws Exception {
+        assertThat(SecureXml.validationFaults(countSchema(), new StreamSource(new StringReader("<count>3</count>")))).isEmpty();
+    }
+
+    @Test
+    void everyValidationErrorIsAFault() throws Exception {
+        assertThat(SecureXml.validationFaults(countSchema(), new StreamSource(new StringReader("<count>three</count>"))))
+                .isNotEmpty()
+                .anyMatch(fault -> fault.contains("three"));
+    }
+
+    @Test
+    void documentThatIsNotWellFormedHasOneFault() throws Exception {
+        assertThat(SecureXml.validationFaults(countSchema(), new StreamSource(new StringReader("<count>3</cnt>")))).hasSize(1);
+    }
+
+    private static Schema countSchema() throws Exception {
+        String xsd = "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">"
+                + "<xs:element name=\"count\" type=\"xs:int\"/></xs:schema>";
+        return SecureXml.schemaFactory().newSchema(new StreamSource(new StringReader(xsd)));
     }
 
     private static String nested(int depth) {
