@@ -64,6 +64,15 @@ public final class SchemaRegistry {
 
     /** The schemas shipped with the hub (class path {@code schemas/}, in a jar or in target/classes). */
     public static SchemaRegistry bundled() {
+        return Bundled.INSTANCE;
+    }
+
+    /** The bundled set, compiled once on first use: compiled schemas are immutable and thread-safe. */
+    private static final class Bundled {
+        static final SchemaRegistry INSTANCE = loadBundled();
+    }
+
+    private static SchemaRegistry loadBundled() {
         ClassLoader loader = SchemaRegistry.class.getClassLoader();
         URL index = loader.getResource(INDEX);
         if (index == null) {

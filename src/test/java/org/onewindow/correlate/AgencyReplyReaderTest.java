@@ -25,6 +25,7 @@ import org.onewindow.demo.DemoFixtures;
 import org.onewindow.demo.DemoOutcome;
 import org.onewindow.message.Dom;
 import org.onewindow.message.ParsedMessage;
+import org.onewindow.schema.SchemaRegistry;
 import org.w3c.dom.Document;
 
 /** Reads back what the demo agencies put into their replies, for every agency and outcome. */
@@ -41,7 +42,7 @@ class AgencyReplyReaderTest {
     private static AnswerAsAgency answering(String agency, DemoOutcome outcome) {
         String csv = "agency,condition,outcome,text\n" + agency + ",always," + outcome + "," + TEXT + "\n";
         DemoAgencyRules rules = DemoAgencyRules.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "test");
-        return new AnswerAsAgency(rules, DemoFixtures.ours(), CLOCK);
+        return new AnswerAsAgency(rules, SchemaRegistry.bundled(), CLOCK);
     }
 
     /** One demo reply: who sent it, under which outcome, the message it answers, and the reply as the wire carries it. */

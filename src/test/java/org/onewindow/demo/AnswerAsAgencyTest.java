@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.onewindow.message.Dom;
 import org.onewindow.message.ParsedMessage;
+import org.onewindow.schema.SchemaRegistry;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xmlunit.assertj3.XmlAssert;
@@ -42,7 +43,7 @@ class AnswerAsAgencyTest {
     static AnswerAsAgency answering(String agency, DemoOutcome outcome) {
         DemoAgencyRules rules = DemoAgencyRules.parse(
                 List.of("agency,condition,outcome,text", agency + ",always," + outcome + "," + TEXT), "test");
-        return new AnswerAsAgency(rules, DemoFixtures.ours(), CLOCK);
+        return new AnswerAsAgency(rules, SchemaRegistry.bundled(), CLOCK);
     }
 
     static boolean dutiesPayable(ParsedMessage declaration) {
@@ -170,7 +171,7 @@ class AnswerAsAgencyTest {
         ParsedMessage sample = DemoFixtures.sample(AnswerAsAgency.RECEIVES.get(agency));
         ParsedMessage received = DemoFixtures.withItemKeyword(sample, "DEMO-FAIL", 0);
         List<Integer> items = DemoFixtures.itemNumbers(received);
-        List<Document> replies = new AnswerAsAgency(DemoAgencyRules.bundled(), DemoFixtures.ours(), CLOCK).answer(agency, received);
+        List<Document> replies = new AnswerAsAgency(DemoAgencyRules.bundled(), SchemaRegistry.bundled(), CLOCK).answer(agency, received);
 
         assertThat(replies).extracting(DemoFixtures::typeOf).containsExactly("NX901", "NX902", RESULT.get(agency));
         Element notice = replies.get(1).getDocumentElement();
@@ -191,7 +192,7 @@ class AnswerAsAgencyTest {
     void customsListsTheSelectedItemsInItsFurtherActionNotice() {
         ParsedMessage declaration = DemoFixtures.sample("NX5105");
         ParsedMessage received = DemoFixtures.withItemKeyword(declaration, "DEMO-C3", 0);
-        List<Document> replies = new AnswerAsAgency(DemoAgencyRules.bundled(), DemoFixtures.ours(), CLOCK).answer("customs", received);
+        List<Document> replies = new AnswerAsAgency(DemoAgencyRules.bundled(), SchemaRegistry.bundled(), CLOCK).answer("customs", received);
         Element furtherAction = replies.get(0).getDocumentElement();
         assertThat(DemoFixtures.typeOf(replies.get(0))).isEqualTo("N5107");
         assertThat(Dom.text(furtherAction, "Status", "NameCode")).isEqualTo("C3");
@@ -262,7 +263,7 @@ class AnswerAsAgencyTest {
 
     @Test
     void aMessageOfTheWrongTypeOrForAnUnknownAgencyIsRefused() {
-        AnswerAsAgency demo = new AnswerAsAgency(DemoAgencyRules.bundled(), DemoFixtures.ours(), CLOCK);
+        AnswerAsAgency demo = new AnswerAsAgency(DemoAgencyRules.bundled(), SchemaRegistry.bundled(), CLOCK);
         assertThatThrownBy(() -> demo.answer("customs", DemoFixtures.sample("NX601")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("customs receives NX5105, not NX601");

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.admit.ReadMessage;
 import org.onewindow.message.Headers;
 import org.onewindow.message.ParsedMessage;
+import org.onewindow.schema.SchemaRegistry;
 
 class DemoAgencyStepTest {
     private static final CamelContext CAMEL = new DefaultCamelContext();
-    private static final ReadMessage READER = new ReadMessage(DemoFixtures.ours(), 10_000_000);
+    private static final ReadMessage READER = new ReadMessage(SchemaRegistry.bundled(), 10_000_000);
 
     @AfterAll
     static void close() throws Exception {
@@ -27,7 +28,7 @@ class DemoAgencyStepTest {
 
     private static DemoAgencyStep step(String row) {
         DemoAgencyRules rules = DemoAgencyRules.parse(List.of("agency,condition,outcome,text", row), "test");
-        return new DemoAgencyStep(READER, rules, DemoFixtures.ours(), AnswerAsAgencyTest.CLOCK);
+        return new DemoAgencyStep(READER, rules, SchemaRegistry.bundled(), AnswerAsAgencyTest.CLOCK);
     }
 
     private static Exchange exchange(String agency, byte[] body) {

@@ -31,17 +31,8 @@ import org.xml.sax.SAXException;
  */
 public final class DemoFixtures {
     private static final Path SAMPLES = Path.of(System.getProperty("onewindow.samples", "samples"));
-    private static SchemaRegistry ours;
 
     private DemoFixtures() {
-    }
-
-    /** Our bundled schema registry, compiled once for all tests. */
-    public static synchronized SchemaRegistry ours() {
-        if (ours == null) {
-            ours = SchemaRegistry.bundled();
-        }
-        return ours;
     }
 
     /** The valid sample files of a type, sorted; fails when there are none. */
@@ -74,7 +65,7 @@ public final class DemoFixtures {
         try {
             Document doc = SecureXml.documentBuilderFactory().newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
             String namespace = doc.getDocumentElement().getNamespaceURI();
-            MessageType type = ours().byNamespace(namespace).orElseThrow(() -> new AssertionError("unknown namespace " + namespace));
+            MessageType type = SchemaRegistry.bundled().byNamespace(namespace).orElseThrow(() -> new AssertionError("unknown namespace " + namespace));
             validate(type.schema(), bytes);
             return new ParsedMessage(type, doc, bytes);
         } catch (Exception e) {
@@ -124,9 +115,9 @@ public final class DemoFixtures {
     /** Valid under our schema of the document's namespace, which must be the newest version of {@code type}. */
     public static void assertValidUnderOurs(String type, Document doc) {
         String namespace = doc.getDocumentElement().getNamespaceURI();
-        MessageType type0 = ours().byNamespace(namespace).orElseThrow(() -> new AssertionError("our schemas know no namespace " + namespace));
+        MessageType type0 = SchemaRegistry.bundled().byNamespace(namespace).orElseThrow(() -> new AssertionError("our schemas know no namespace " + namespace));
         assertThat(type0.type()).isEqualTo(type);
-        assertThat(ours().latest(type)).contains(type0);
+        assertThat(SchemaRegistry.bundled().latest(type)).contains(type0);
         validate(type0.schema(), Dom.serialize(doc));
     }
 
@@ -137,7 +128,7 @@ public final class DemoFixtures {
 
     /** The type a document's namespace names under our schemas. */
     public static String typeOf(Document doc) {
-        return ours().byNamespace(doc.getDocumentElement().getNamespaceURI()).map(MessageType::type).orElse("?");
+        return SchemaRegistry.bundled().byNamespace(doc.getDocumentElement().getNamespaceURI()).map(MessageType::type).orElse("?");
     }
 
     private static void validate(Schema schema, byte[] wire) {

@@ -19,25 +19,17 @@ import org.xml.sax.SAXException;
  * system property {@code onewindow.cpt-reference}); official checks are skipped when that set is absent.
  */
 final class ReplySchemas {
-    private static SchemaRegistry bundled;
 
     private ReplySchemas() {
-    }
-
-    static synchronized SchemaRegistry bundled() {
-        if (bundled == null) {
-            bundled = SchemaRegistry.bundled();
-        }
-        return bundled;
     }
 
     /** Valid under our schema of the document's own namespace, which must be the newest version of the type. */
     static void assertValidUnderOurs(String type, Document doc) throws Exception {
         String namespace = doc.getDocumentElement().getNamespaceURI();
-        MessageType ours = bundled().byNamespace(namespace).orElseThrow(
+        MessageType ours = SchemaRegistry.bundled().byNamespace(namespace).orElseThrow(
                 () -> new AssertionError("our schemas know no namespace " + namespace));
         assertThat(ours.type()).isEqualTo(type);
-        assertThat(bundled().latest(type)).contains(ours);
+        assertThat(SchemaRegistry.bundled().latest(type)).contains(ours);
         validate(ours.schema(), doc);
     }
 

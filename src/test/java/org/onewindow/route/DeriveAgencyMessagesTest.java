@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.onewindow.message.Dom;
 import org.onewindow.message.ParsedMessage;
 import org.onewindow.schema.OfficialSchemas;
+import org.onewindow.schema.SchemaRegistry;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xmlunit.assertj3.XmlAssert;
@@ -31,7 +32,7 @@ class DeriveAgencyMessagesTest {
 
     @BeforeAll
     static void createStep() {
-        step = new DeriveAgencyMessages(RoutingTable.bundled(), RouteSamples.registry());
+        step = new DeriveAgencyMessages(RoutingTable.bundled(), SchemaRegistry.bundled());
     }
 
     @Test
@@ -79,7 +80,7 @@ class DeriveAgencyMessagesTest {
     void derivedMessagesAreValidUnderOurSchemas() {
         for (String sample : List.of(ALL_AGENCIES, FOOD_LIQUOR)) {
             for (DerivedMessage m : agencyMessages(RouteSamples.parse(sample))) {
-                Schema ours = RouteSamples.registry().latest(m.messageType()).orElseThrow().schema();
+                Schema ours = SchemaRegistry.bundled().latest(m.messageType()).orElseThrow().schema();
                 assertThat(RouteSamples.errors(ours, m.document())).as(sample + " → " + m.messageType()).isEmpty();
             }
         }
@@ -101,7 +102,7 @@ class DeriveAgencyMessagesTest {
     void derivedMessagesCarryTheApplicationReferenceAndTheDeclarationNumber() {
         for (DerivedMessage m : agencyMessages(RouteSamples.parse(ALL_AGENCIES))) {
             Element root = m.document().getDocumentElement();
-            assertThat(root.getNamespaceURI()).isEqualTo(RouteSamples.registry().latest(m.messageType()).orElseThrow().namespace());
+            assertThat(root.getNamespaceURI()).isEqualTo(SchemaRegistry.bundled().latest(m.messageType()).orElseThrow().namespace());
             assertThat(Dom.text(root, "FunctionalReferenceID")).isEqualTo(m.applicationRef());
             assertThat(Dom.text(root, "ID")).isEqualTo("AA  14K7300103");
             assertThat(Dom.text(root, "FunctionCode")).isEqualTo("9");
@@ -277,7 +278,7 @@ class DeriveAgencyMessagesTest {
     }
 
     private static void assertValidEverywhere(DerivedMessage m) {
-        Schema ours = RouteSamples.registry().latest(m.messageType()).orElseThrow().schema();
+        Schema ours = SchemaRegistry.bundled().latest(m.messageType()).orElseThrow().schema();
         assertThat(RouteSamples.errors(ours, m.document())).as("ours: " + m.messageType()).isEmpty();
         Optional<Schema> published = OfficialSchemas.of(m.messageType());
         published.ifPresent(s -> assertThat(RouteSamples.errors(s, m.document())).as("published: " + m.messageType()).isEmpty());

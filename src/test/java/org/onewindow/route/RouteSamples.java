@@ -17,16 +17,8 @@ import org.w3c.dom.Document;
 /** Test helpers: samples parsed as admission would parse them, and schema checks of derived messages. */
 final class RouteSamples {
     static final Path SAMPLES = Path.of("samples");
-    private static SchemaRegistry registry;
 
     private RouteSamples() {
-    }
-
-    static synchronized SchemaRegistry registry() {
-        if (registry == null) {
-            registry = SchemaRegistry.bundled();
-        }
-        return registry;
     }
 
     /** A sample under samples/, parsed with the hub's hardened parser, typed by its namespace. */
@@ -35,7 +27,7 @@ final class RouteSamples {
             byte[] bytes = Files.readAllBytes(SAMPLES.resolve(sample));
             Document doc = SecureXml.documentBuilderFactory().newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
             String ns = doc.getDocumentElement().getNamespaceURI();
-            MessageType type = registry().byNamespace(ns).orElseThrow(() -> new IllegalStateException("Unknown " + ns));
+            MessageType type = SchemaRegistry.bundled().byNamespace(ns).orElseThrow(() -> new IllegalStateException("Unknown " + ns));
             return new ParsedMessage(type, doc, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
