@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.onewindow.message.Dom;
 import org.onewindow.schema.SecureXml;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -23,6 +25,8 @@ import org.xml.sax.SAXParseException;
  */
 final class ReplySummary {
     private static final DocumentBuilderFactory PARSERS = SecureXml.documentBuilderFactory();
+    /** Agency messages whose type does not say which agency sent them. */
+    private static final Set<String> AGENCY_NOTICES = Set.of("NX901", "NX902");
 
     private ReplySummary() {
     }
@@ -38,7 +42,17 @@ final class ReplySummary {
             return (messageType == null ? "?" : messageType) + " (body is not readable XML)";
         }
         String type = messageType != null ? messageType : typeOf(root);
-        return type + " " + ("NX903".equals(type) ? errors(root) : status(root));
+        return type + agency(type, root) + " " + ("NX903".equals(type) ? errors(root) : status(root));
+    }
+
+    /** Receipts and notices look alike for every agency; name the one that sent it. */
+    private static String agency(String type, Element root) {
+        if (!AGENCY_NOTICES.contains(type)) {
+            return "";
+        }
+        NodeList agencies = root.getElementsByTagNameNS("*", "ResponsibleGovernmentAgency");
+        String id = agencies.getLength() == 0 ? null : Dom.text((Element) agencies.item(0), "ID");
+        return id == null ? "" : " from " + id;
     }
 
     /** The TYPE of a root in {@code urn:wco:datamodel:TW:<TYPE>:<VERSION>}, or {@code ?}. */

@@ -27,7 +27,7 @@ class CliAgainstHubIT {
             assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
             // no sender named: the hub names the importer, and the CLI follows that party's mailbox
             assertThat(printed).contains("sent samples/NX5105/valid/food-liquor.xml").contains("sender 12345675");
-            assertThat(printed).contains("NX901").contains("NX5106 Y").contains("NX602").contains("NX302_DN").contains("N5116");
+            assertThat(printed).contains("NX901 from CD").contains("NX901 from DN").contains("NX5106 Y").contains("NX602").contains("NX302_DN").contains("N5116");
         }
     }
 }
