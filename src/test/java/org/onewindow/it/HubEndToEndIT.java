@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,6 +40,7 @@ class HubEndToEndIT {
     private static final Path SIXTY_ITEMS = Path.of("samples/NX5105/valid/all-agencies-60-items.xml");
     private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
     private static final int MAX_BYTES = 1_048_576;
+    private static final Set<String> TRADER_TYPES = Set.of("NX5105", "NX5105D", "NX601", "NX301_DN", "NX401");
     private static final Pattern DECLARATION_ID = Pattern.compile("(<(?:\\w+:)?ID>)([^<]{14})(</(?:\\w+:)?ID>)");
 
     @TempDir
@@ -121,28 +123,48 @@ class HubEndToEndIT {
     @Test
     @Order(4)
     void everyInvalidSampleIsStoredAndAnsweredWithItsCode() throws Exception {
-        List<Path> invalid;
-        try (Stream<Path> files = Files.list(Path.of("samples/NX5105/invalid"))) {
-            invalid = files.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-        }
+        List<Path> invalid = samples("invalid");
         assertThat(invalid).isNotEmpty();
         for (Path sample : invalid) {
-            String code = sample.getFileName().toString().substring(0, 4);
-            HubClient.Answer answer = client.post(Files.readAllBytes(sample), "application/xml", "TESTER");
-            assertThat(answer.status()).as(sample.toString()).isEqualTo(202);
-            HubClient.Received reply = client.receive("TESTER", REPLY_WAIT);
-            assertThat(reply).as("reply to " + sample).isNotNull();
-            assertThat(reply.messageType()).as(sample.toString()).isEqualTo(code.startsWith("B") ? "NX5106" : "NX903");
-            assertThat(reply.body()).as(sample.toString()).contains(code);
-            JsonNode record = client.get("/api/v1/messages/" + answer.json().get("hubId").asText());
-            assertThat(record.get("status").asText()).as(sample.toString()).isEqualTo("REJECTED");
-            assertThat(record.get("errorCode").asText()).as(sample.toString()).isEqualTo(code);
-            assertThat(record.get("replies")).as(sample.toString()).hasSize(1);
+            assertRejected(sample, sample.getFileName().toString().substring(0, 4));
         }
     }
 
     @Test
     @Order(5)
+    void messagesOnlyAgenciesOrTheHubSendAreRefusedFromATrader() throws Exception {
+        for (Path sample : samples("valid")) {
+            String type = sample.getParent().getParent().getFileName().toString();
+            if (!TRADER_TYPES.contains(type)) {
+                assertRejected(sample, "W008");
+            }
+        }
+    }
+
+    /** Posts a sample as a trader and checks the stored rejection and its reply (NX5106 N for business faults). */
+    private static void assertRejected(Path sample, String code) throws Exception {
+        HubClient.Answer answer = client.post(Files.readAllBytes(sample), "application/xml", "TESTER");
+        assertThat(answer.status()).as(sample.toString()).isEqualTo(202);
+        HubClient.Received reply = client.receive("TESTER", REPLY_WAIT);
+        assertThat(reply).as("reply to " + sample).isNotNull();
+        assertThat(reply.messageType()).as(sample.toString()).isEqualTo(code.startsWith("B") ? "NX5106" : "NX903");
+        assertThat(reply.body()).as(sample.toString()).contains(code);
+        JsonNode record = client.get("/api/v1/messages/" + answer.json().get("hubId").asText());
+        assertThat(record.get("status").asText()).as(sample.toString()).isEqualTo("REJECTED");
+        assertThat(record.get("errorCode").asText()).as(sample.toString()).isEqualTo(code);
+        assertThat(record.get("replies")).as(sample.toString()).hasSize(1);
+    }
+
+    /** Every sample file in samples/<TYPE>/<kind>/, sorted. */
+    private static List<Path> samples(String kind) throws Exception {
+        try (Stream<Path> files = Files.walk(Path.of("samples"))) {
+            return files.filter(p -> p.toString().endsWith(".xml") && p.getParent().getFileName().toString().equals(kind))
+                    .sorted().toList();
+        }
+    }
+
+    @Test
+    @Order(6)
     void refusalsAtTheDoorAreProblemAnswers() throws Exception {
         HubClient.Answer notXml = client.post("hello".getBytes(StandardCharsets.UTF_8), "text/plain", "TESTER");
         assertThat(notXml.status()).isEqualTo(415);
@@ -162,7 +184,7 @@ class HubEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void repliesCanAlsoBePulledOverHttpAndAcknowledged() throws Exception {
         JsonNode waiting = client.get("/api/v1/parties/BROKERJMS/messages");
         assertThat(waiting).extracting(m -> m.get("messageType").asText()).contains("NX5106", "NX602", "NX302_DN", "NX402", "N5116");
@@ -176,7 +198,7 @@ class HubEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aRestartKeepsEveryCaseAndMessage() throws Exception {
         caseBeforeRestart = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
         client.close();
