@@ -22,6 +22,7 @@ import org.onewindow.correlate.MergeAcknowledgement;
 import org.onewindow.correlate.ReportSilentAgencies;
 import org.onewindow.deliver.Outbox;
 import org.onewindow.deliver.PrepareOutgoing;
+import org.onewindow.deliver.RedeliveryGuard;
 import org.onewindow.demo.DemoAgencyRules;
 import org.onewindow.demo.DemoAgencyStep;
 import org.onewindow.infra.Database;
@@ -86,11 +87,12 @@ public class HubConfiguration implements CamelConfiguration {
                 new CheckApplicationItems());
 
         registry.bind("acceptInbound", new AcceptInbound(messages, settings.maxMessageBytes()));
-        registry.bind("admitMessage", new AdmitMessage(reader, rules, filing, reject));
+        RedeliveryGuard redelivery = new RedeliveryGuard(messages, outbox);
+        registry.bind("admitMessage", new AdmitMessage(reader, rules, filing, reject, redelivery));
         registry.bind("prepareOutgoing", new PrepareOutgoing());
         MergeAcknowledgement merge = new MergeAcknowledgement(cases, outbox, schemas, clock);
         registry.bind("correlateReply", new CorrelateReply(jdbc, reader, new AgencyReplyReader(), messages, cases, outbox,
-                reject, merge));
+                reject, merge, redelivery));
         registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
         DemoAgencyRules demoRules = settings.demoRules().isEmpty()

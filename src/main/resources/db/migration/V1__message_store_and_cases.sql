@@ -15,6 +15,7 @@ create table message (
     declaration_no  varchar(14),
     case_id         varchar(36),
     caused_by       varchar(36),             -- hub id of the message this one answers or derives from
+    triggered_by    varchar(36),             -- hub id of the inbound message whose processing produced this one
     status          varchar(16)   not null,  -- RECEIVED, ADMITTED, REJECTED, DUPLICATE, SENT
     error_code      varchar(8),
     error_text      varchar(2000),
@@ -25,6 +26,7 @@ create table message (
 );
 create index message_by_case on message (case_id);
 create index message_by_caused_by on message (caused_by);
+create index message_by_trigger on message (triggered_by);
 
 -- Idempotency: one admitted outcome per sender + message reference + function code.
 create table dedup_key (

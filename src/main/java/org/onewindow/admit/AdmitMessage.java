@@ -2,10 +2,12 @@ package org.onewindow.admit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.onewindow.deliver.Outgoing;
+import org.onewindow.deliver.RedeliveryGuard;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.MessageKeys;
@@ -33,12 +35,15 @@ public final class AdmitMessage implements Processor {
     private final List<DeclarationRule> rules;
     private final FileDeclaration filing;
     private final RejectMessage reject;
+    private final RedeliveryGuard redelivery;
 
-    public AdmitMessage(ReadMessage reader, List<DeclarationRule> rules, FileDeclaration filing, RejectMessage reject) {
+    public AdmitMessage(ReadMessage reader, List<DeclarationRule> rules, FileDeclaration filing, RejectMessage reject,
+                        RedeliveryGuard redelivery) {
         this.reader = reader;
         this.rules = List.copyOf(rules);
         this.filing = filing;
         this.reject = reject;
+        this.redelivery = redelivery;
     }
 
     @Override
@@ -55,6 +60,10 @@ public final class AdmitMessage implements Processor {
     }
 
     List<Outgoing> admit(String hubId, String sender, String channel, byte[] body) {
+        Optional<List<Outgoing>> again = redelivery.alreadyProcessed(hubId);
+        if (again.isPresent()) {
+            return again.get();
+        }
         ReadMessage.Result read = reader.read(body);
         if (!read.ok()) {
             LOG.info("Rejected {}: {}", read.rejection().code().code(), read.rejection().detail());

@@ -109,7 +109,7 @@ public final class FileDeclaration {
         List<Outgoing> outgoing = new ArrayList<>(derived.size());
         for (DerivedMessage d : derived) {
             Outbox.About about = new Outbox.About(d.messageType(), version(d.messageType()), d.applicationRef(),
-                    a.keys().declarationNo(), caseId, a.hubId());
+                    a.keys().declarationNo(), caseId, a.hubId(), a.hubId());
             Outgoing out = outbox.toAgency(d.agency(), d.queue(), d.document(), about);
             cases.addApplication(caseId, d.agency(), d.messageType(), d.applicationRef(),
                     d.itemNumbers().stream().map(String::valueOf).collect(Collectors.joining(",")), out.hubId());
@@ -124,13 +124,14 @@ public final class FileDeclaration {
         cases.moveCase(c.caseId(), "CANCELLED", a.hubId());
         List<Outgoing> outgoing = new ArrayList<>();
         Set<String> agencyQueues = messages.ofCase(c.caseId()).stream()
-                .filter(m -> MessageStore.OUT.equals(m.direction()) && m.recipient() != null && m.recipient().startsWith("agency."))
+                .filter(m -> MessageStore.OUT.equals(m.direction()) && m.recipient() != null
+                        && m.recipient().startsWith(Outbox.AGENCY_QUEUE_PREFIX))
                 .map(StoredMessage::recipient).collect(Collectors.toCollection(TreeSet::new));
         cases.applications(c.caseId()).forEach(app -> cases.moveApplication(c.caseId(), app.agency(), "CANCELLED", a.hubId()));
         for (String queue : agencyQueues) {
             Outbox.About about = new Outbox.About(a.type(), a.message().type().version(), a.keys().messageRef(),
-                    a.keys().declarationNo(), c.caseId(), a.hubId());
-            outgoing.add(outbox.toAgency(queue.substring("agency.".length()), queue, a.message().document(), about));
+                    a.keys().declarationNo(), c.caseId(), a.hubId(), a.hubId());
+            outgoing.add(outbox.toAgency(queue.substring(Outbox.AGENCY_QUEUE_PREFIX.length()), queue, a.message().document(), about));
         }
         return outgoing;
     }

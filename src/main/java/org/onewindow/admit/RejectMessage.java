@@ -63,7 +63,7 @@ public final class RejectMessage {
     }
 
     private List<Outgoing> send(String sender, Document reply, String type, String declarationNo, String hubId) {
-        Outgoing out = outbox.toParty(sender, reply, new Outbox.About(type, null, null, declarationNo, null, hubId));
+        Outgoing out = outbox.toParty(sender, reply, new Outbox.About(type, null, null, declarationNo, null, hubId, hubId));
         List<Outgoing> outgoing = new ArrayList<>(1);
         if (out != null) {
             outgoing.add(out);

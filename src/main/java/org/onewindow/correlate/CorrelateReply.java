@@ -1,5 +1,6 @@
 package org.onewindow.correlate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.onewindow.admit.ReadMessage;
 import org.onewindow.admit.RejectMessage;
 import org.onewindow.deliver.Outbox;
 import org.onewindow.deliver.Outgoing;
+import org.onewindow.deliver.RedeliveryGuard;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.MessageKeys;
@@ -59,9 +61,10 @@ public final class CorrelateReply implements Processor {
     private final Outbox outbox;
     private final RejectMessage reject;
     private final MergeAcknowledgement merge;
+    private final RedeliveryGuard redelivery;
 
     public CorrelateReply(Jdbc jdbc, ReadMessage reader, AgencyReplyReader replies, MessageStore messages, CaseStore cases,
-                          Outbox outbox, RejectMessage reject, MergeAcknowledgement merge) {
+                          Outbox outbox, RejectMessage reject, MergeAcknowledgement merge, RedeliveryGuard redelivery) {
         this.jdbc = jdbc;
         this.reader = reader;
         this.replies = replies;
@@ -70,13 +73,16 @@ public final class CorrelateReply implements Processor {
         this.outbox = outbox;
         this.reject = reject;
         this.merge = merge;
+        this.redelivery = redelivery;
     }
 
     @Override
     public void process(Exchange exchange) {
         String agency = exchange.getIn().getHeader(Headers.AGENCY, String.class);
         byte[] body = exchange.getIn().getBody(byte[].class);
-        String hubId = UUID.randomUUID().toString();
+        // the broker's message id names the reply, so a redelivery is recognised as the same reply
+        String hubId = UUID.nameUUIDFromBytes(exchange.getIn().getHeader("JMSMessageID", String.class)
+                .getBytes(StandardCharsets.UTF_8)).toString();
         MDC.put("hubId", hubId);
         try {
             exchange.getIn().setBody(jdbc.inTransaction(() -> correlate(hubId, agency, body)));
@@ -96,6 +102,10 @@ public final class CorrelateReply implements Processor {
     }
 
     List<Outgoing> correlate(String hubId, String agency, byte[] body) {
+        Optional<List<Outgoing>> again = redelivery.alreadyProcessed(hubId);
+        if (again.isPresent()) {
+            return again.get();
+        }
         messages.saveInbound(hubId, "AGENCY", agency, body);
         ReadMessage.Result read = reader.read(body);
         if (!read.ok()) {
@@ -121,7 +131,7 @@ public final class CorrelateReply implements Processor {
             apply(c, application.get().agency(), reply, hubId);
             List<Outgoing> outgoing = new ArrayList<>(2);
             Outgoing forward = outbox.toParty(c.submitter(), parsed.document(), new Outbox.About(parsed.type().type(),
-                    parsed.type().version(), reply.applicationRef(), c.declarationNo(), c.caseId(), c.declarationHubId()));
+                    parsed.type().version(), reply.applicationRef(), c.declarationNo(), c.caseId(), c.declarationHubId(), hubId));
             if (forward != null) {
                 outgoing.add(forward);
             }

@@ -52,7 +52,7 @@ public final class ReportSilentAgencies implements Processor {
                     new RejectedMessage(c.declarationHubId(), "NX5105", c.declarationNo(), c.declarationNo()),
                     List.of(Rejection.agencySilent(silent.agency(), silent.applicationRef(), deadline)), clock.instant());
             Outgoing out = outbox.toParty(c.submitter(), notice, new Outbox.About(ErrorReplyBuilder.TYPE, null, null,
-                    c.declarationNo(), c.caseId(), c.declarationHubId()));
+                    c.declarationNo(), c.caseId(), c.declarationHubId(), null));
             if (out != null) {
                 outgoing.add(out);
             }

@@ -1,5 +1,7 @@
 package org.onewindow.deliver;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.onewindow.message.Dom;
 import org.onewindow.store.DeliveryStore;
@@ -16,6 +18,8 @@ import org.w3c.dom.Document;
  */
 public final class Outbox {
     public static final String HUB = "HUB";
+    /** Agency queues are named agency.<code>. */
+    public static final String AGENCY_QUEUE_PREFIX = "agency.";
 
     private final MessageStore messages;
     private final DeliveryStore deliveries;
@@ -25,9 +29,12 @@ public final class Outbox {
         this.deliveries = deliveries;
     }
 
-    /** What a message is about: its type and version, reference, declaration, case and cause. */
+    /**
+     * What a message is about: its type and version, reference, declaration, case, the message it answers
+     * ({@code causedBy}) and the inbound message being processed when it was made ({@code triggeredBy}).
+     */
     public record About(String messageType, String typeVersion, String messageRef, String declarationNo, String caseId,
-                        String causedBy) {
+                        String causedBy, String triggeredBy) {
     }
 
     /** Stores a message for a party; returns what to queue, or null when the party is unknown. */
@@ -48,6 +55,26 @@ public final class Outbox {
         return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body);
     }
 
+    /**
+     * What processing an inbound message produced, ready to queue again: a message redelivered after its
+     * work was committed but before its sends were (a crash, a broker fault) must not lose them. Agencies
+     * and parties see the same hub ids again; pull mailbox rows already exist.
+     */
+    public List<Outgoing> replay(String triggerHubId) {
+        List<Outgoing> outgoing = new ArrayList<>();
+        for (StoredMessage sent : messages.triggeredBy(triggerHubId)) {
+            if (sent.recipient() == null) {
+                continue;
+            }
+            byte[] body = messages.body(sent.hubId()).orElseThrow();
+            boolean agency = sent.recipient().startsWith(AGENCY_QUEUE_PREFIX);
+            outgoing.add(new Outgoing(agency ? sent.recipient() : Outgoing.partyQueue(sent.recipient()), sent.hubId(),
+                    sent.messageType(), sent.caseId(), agency ? sent.recipient().substring(AGENCY_QUEUE_PREFIX.length()) : null,
+                    sent.causedBy(), body));
+        }
+        return outgoing;
+    }
+
     /** Puts an already stored message in a party's mailbox again (the answer to a re-sent message). */
     public Outgoing again(String party, StoredMessage sent) {
         deliveries.enqueue(party, sent.hubId());
@@ -58,7 +85,7 @@ public final class Outbox {
     private String store(String recipient, String channel, byte[] body, About about) {
         String hubId = UUID.randomUUID().toString();
         messages.saveOutbound(new Outbound(hubId, channel, HUB, recipient, about.messageType(), about.typeVersion(),
-                about.messageRef(), about.declarationNo(), about.caseId(), about.causedBy(), body));
+                about.messageRef(), about.declarationNo(), about.caseId(), about.causedBy(), about.triggeredBy(), body));
         return hubId;
     }
 }

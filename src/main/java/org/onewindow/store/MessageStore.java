@@ -39,16 +39,20 @@ public final class MessageStore {
     public void saveOutbound(Outbound out) {
         var now = clock.instant();
         jdbc.update("insert into message (hub_id, direction, channel, sender, recipient, message_type, type_version, message_ref, "
-                        + "declaration_no, case_id, caused_by, status, size_bytes, received_at, updated_at, body) "
-                        + "values (?, 'OUT', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?)",
+                        + "declaration_no, case_id, caused_by, triggered_by, status, size_bytes, received_at, updated_at, body) "
+                        + "values (?, 'OUT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?)",
                 out.hubId(), out.channel(), out.sender(), out.recipient(), out.messageType(), out.typeVersion(),
-                out.messageRef(), out.declarationNo(), out.caseId(), out.causedBy(), out.body().length, now, now, out.body());
+                out.messageRef(), out.declarationNo(), out.caseId(), out.causedBy(), out.triggeredBy(), out.body().length,
+                now, now, out.body());
     }
 
-    /** What the hub sends: who to, what type, which case and which message caused it. */
+    /**
+     * What the hub sends: who to, what type, which case, which message it answers ({@code causedBy}) and
+     * which inbound message's processing produced it ({@code triggeredBy}, null for the deadline watch).
+     */
     public record Outbound(String hubId, String channel, String sender, String recipient, String messageType,
                            String typeVersion, String messageRef, String declarationNo, String caseId, String causedBy,
-                           byte[] body) {
+                           String triggeredBy, byte[] body) {
     }
 
     /** Records what admission learnt about a message and its new status. */
@@ -83,6 +87,12 @@ public final class MessageStore {
     /** Messages the hub sent because of this one, oldest first. */
     public List<StoredMessage> causedBy(String hubId) {
         return jdbc.query("select " + COLUMNS + " from message where caused_by = ? order by received_at, hub_id",
+                MessageStore::map, hubId);
+    }
+
+    /** What the processing of an inbound message produced, in the order it was stored. */
+    public List<StoredMessage> triggeredBy(String hubId) {
+        return jdbc.query("select " + COLUMNS + " from message where triggered_by = ? order by received_at, hub_id",
                 MessageStore::map, hubId);
     }
 

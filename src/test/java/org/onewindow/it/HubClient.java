@@ -15,6 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -69,6 +72,30 @@ final class HubClient implements AutoCloseable {
             message.setStringProperty("OneWindowSender", sender);
             producer.send(message);
         }
+    }
+
+    /** Puts a message on a queue of the hub as-is, with the given string properties. */
+    void sendRaw(String queue, byte[] body, Map<String, String> properties) throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+            var message = session.createBytesMessage();
+            message.writeBytes(body);
+            for (var p : properties.entrySet()) {
+                message.setStringProperty(p.getKey(), p.getValue());
+            }
+            producer.send(message);
+        }
+    }
+
+    /** The hub ids of the messages waiting on a queue, read without taking them. */
+    List<String> browseHubIds(String queue) throws JMSException {
+        List<String> ids = new ArrayList<>();
+        try (var browser = session.createBrowser(session.createQueue(queue))) {
+            var messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                ids.add(((Message) messages.nextElement()).getStringProperty("OneWindowHubId"));
+            }
+        }
+        return ids;
     }
 
     /** The next message on a party's outbound queue, or null when none arrives within the wait. */
