@@ -67,7 +67,7 @@ public final class FileDeclaration {
 
     private List<Outgoing> fileInTransaction(Admission a) {
         MessageKeys keys = a.keys();
-        Optional<TradeCase> existing = cases.byDeclarationNo(keys.declarationNo());
+        Optional<TradeCase> existing = cases.byDeclarationNo(keys.declarationNo()).flatMap(c -> cases.lock(c.caseId()));
         String sender = a.sender() != null ? a.sender() : existing.map(TradeCase::submitter).orElse(null);
         Optional<String> original = sender == null ? Optional.empty()
                 : dedup.holder(sender, keys.messageRef(), keys.functionCode());

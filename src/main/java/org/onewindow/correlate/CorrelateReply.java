@@ -117,7 +117,7 @@ public final class CorrelateReply implements Processor {
                     parsed.type().type() + " is not an agency reply; agencies answer with " + replies.replyTypes())));
         }
         AgencyReply reply = replies.read(parsed, agency);
-        Optional<TradeCase> tradeCase = cases.byDeclarationNo(reply.declarationNo());
+        Optional<TradeCase> tradeCase = cases.byDeclarationNo(reply.declarationNo()).flatMap(c -> cases.lock(c.caseId()));
         Optional<AgencyApplication> application = tradeCase.flatMap(c -> matching(c, reply));
         if (application.isEmpty()) {
             return reject.refused(hubId, agency, parsed, List.of(new Rejection(ErrorCode.REPLY_UNMATCHED,

@@ -32,6 +32,15 @@ public final class CaseStore {
                 declarationNo);
     }
 
+    /**
+     * Locks a case's row until the transaction ends, so that the work on one case — replies that arrive
+     * together, a replacement — happens one at a time on every node; returns the case as it is now.
+     */
+    public Optional<TradeCase> lock(String caseId) {
+        jdbc.query("select case_id from trade_case where case_id = ? for update", rs -> rs.getString(1), caseId);
+        return byId(caseId);
+    }
+
     public Optional<TradeCase> byId(String caseId) {
         return jdbc.queryOne("select " + CASE_COLUMNS + " from trade_case where case_id = ?", CaseStore::mapCase, caseId);
     }

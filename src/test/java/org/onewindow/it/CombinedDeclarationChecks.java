@@ -3,6 +3,9 @@ package org.onewindow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +23,37 @@ final class CombinedDeclarationChecks {
     }
 
     /** Collects a party's replies until it has the merged acknowledgement and every final result. */
+    /**
+     * Files many copies of a food + liquor declaration (distinct numbers) at once, so replies to
+     * different cases — and several replies to one case — are correlated concurrently; every case must
+     * end released with exactly one merged acknowledgement.
+     */
+    static void manyDeclarationsAtOnce(HubClient client, String party, int count) throws Exception {
+        String xml = Files.readString(Path.of("samples/NX5105/valid/food-liquor.xml"), StandardCharsets.UTF_8);
+        String original = xml.replaceAll("(?s).*?<ID>([^<]{14})</ID>.*", "$1");
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String number = original.substring(0, 9) + String.format("%05d", 70000 + i);
+            numbers.add(number);
+            client.sendToInbound(xml.replace(original, number).getBytes(StandardCharsets.UTF_8), party);
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        while (counts.getOrDefault("NX5106", 0) < count || counts.getOrDefault("N5116", 0) < count) {
+            HubClient.Received reply = client.receive(party, REPLY_WAIT);
+            assertThat(reply).as("replies so far " + counts).isNotNull();
+            counts.merge(reply.messageType(), 1, Integer::sum);
+        }
+        for (HubClient.Received late; (late = client.receive(party, Duration.ofSeconds(2))) != null; ) {
+            counts.merge(late.messageType(), 1, Integer::sum);
+        }
+        assertThat(counts.get("NX5106")).as("merged acknowledgements").isEqualTo(count);
+        for (String number : numbers) {
+            JsonNode view = client.get("/api/v1/declarations/" + number.replace(" ", "%20"));
+            assertThat(view.get("state").asText()).as(number).isEqualTo("RELEASED");
+            assertThat(view.get("mergedAcknowledgement").asText()).as(number).isEqualTo("Y");
+        }
+    }
+
     static List<HubClient.Received> repliesUntilComplete(HubClient client, String party) throws Exception {
         List<HubClient.Received> replies = new ArrayList<>();
         Set<String> missing = new TreeSet<>(FINAL_RESULTS);

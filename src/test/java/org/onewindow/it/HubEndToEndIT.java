@@ -3,6 +3,7 @@ package org.onewindow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.onewindow.it.CombinedDeclarationChecks.assertCaseHistoryComplete;
 import static org.onewindow.it.CombinedDeclarationChecks.assertExactlyOneMergedAckAndEveryFinalResult;
+import static org.onewindow.it.CombinedDeclarationChecks.manyDeclarationsAtOnce;
 import static org.onewindow.it.CombinedDeclarationChecks.repliesUntilComplete;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -199,6 +200,12 @@ class HubEndToEndIT {
 
     @Test
     @Order(8)
+    void manyDeclarationsAtOnceEachEndReleasedWithOneMergedAcknowledgement() throws Exception {
+        manyDeclarationsAtOnce(client, "BROKERMANY", 25);
+    }
+
+    @Test
+    @Order(9)
     void aRestartKeepsEveryCaseAndMessage() throws Exception {
         caseBeforeRestart = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
         client.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.onewindow.it.CombinedDeclarationChecks.assertCaseHistoryComplete;
 import static org.onewindow.it.CombinedDeclarationChecks.assertExactlyOneMergedAckAndEveryFinalResult;
+import static org.onewindow.it.CombinedDeclarationChecks.manyDeclarationsAtOnce;
 import static org.onewindow.it.CombinedDeclarationChecks.repliesUntilComplete;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ class PostgresHubIT {
             caseId = client.get("/api/v1/messages/" + answer.json().get("hubId").asText()).get("caseId").asText();
             before = client.get("/api/v1/declarations/" + caseId);
             assertCaseHistoryComplete(before);
+            manyDeclarationsAtOnce(client, "BROKERPGMANY", 25);
         }
         try (TestHub hub = new TestHub(dataDir, settings).start(); HubClient client = new HubClient(hub)) {
             JsonNode after = client.get("/api/v1/declarations/" + caseId);
