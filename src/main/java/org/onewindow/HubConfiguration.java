@@ -1,12 +1,17 @@
 package org.onewindow;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.onewindow.admit.AdmitMessage;
+import org.onewindow.admit.AuthenticateSender;
 import org.onewindow.admit.CheckApplicationItems;
 import org.onewindow.admit.CheckDeclarationNumber;
 import org.onewindow.admit.CheckFunctionCode;
@@ -15,7 +20,18 @@ import org.onewindow.admit.DeclarationRule;
 import org.onewindow.admit.FileDeclaration;
 import org.onewindow.admit.ReadMessage;
 import org.onewindow.admit.RejectMessage;
+import org.onewindow.api.AuthenticateCaller;
+import org.onewindow.api.GuardApi;
+import org.onewindow.api.MessageLogApi;
+import org.onewindow.api.PartyAdminApi;
 import org.onewindow.api.QueryApi;
+import org.onewindow.ledger.SealMessageLog;
+import org.onewindow.ledger.VerifyMessageLog;
+import org.onewindow.party.IdentifySigner;
+import org.onewindow.party.Party;
+import org.onewindow.party.PartyAdministration;
+import org.onewindow.party.PartyBootstrap;
+import org.onewindow.party.PartyStore;
 import org.onewindow.correlate.AgencyReplyReader;
 import org.onewindow.correlate.CorrelateReply;
 import org.onewindow.correlate.MergeAcknowledgement;
@@ -38,6 +54,16 @@ import org.onewindow.store.DedupStore;
 import org.onewindow.store.DeliveryStore;
 import org.onewindow.store.Jdbc;
 import org.onewindow.store.MessageStore;
+import org.onewindow.trust.DocumentSigner;
+import org.onewindow.trust.HubCredentials;
+import org.onewindow.trust.KeyMaterial;
+import org.onewindow.trust.KeyMaterialException;
+import org.onewindow.trust.SignatureCheck;
+import org.onewindow.trust.TrustSettings;
+import org.onewindow.trust.VerifySignature;
+import org.onewindow.trust.XmlSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
@@ -46,6 +72,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * the route files use.
  */
 public class HubConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -78,8 +105,36 @@ public class HubConfiguration implements CamelConfiguration {
         SchemaRegistry schemas = settings.schemasDir().isEmpty()
                 ? SchemaRegistry.bundled()
                 : SchemaRegistry.fromDirectory(Path.of(settings.schemasDir()));
-        ReadMessage reader = new ReadMessage(schemas, settings.maxMessageBytes());
-        Outbox outbox = new Outbox(messages, deliveries);
+        PartyStore parties = new PartyStore(jdbc, clock);
+        PartyAdministration administration = new PartyAdministration(jdbc, parties, clock);
+        TrustSettings trust = TrustSettings.from(context, settings.dataDir());
+        List<Party> bootstrapped = new PartyBootstrap(parties, administration).registerIfEmpty(trust.partiesFile());
+        HubCredentials credentials = new HubCredentials(trust, parties, administration);
+        KeyMaterial hubKey = credentials.hubKey();
+        if (trust.demoCredentials()) {
+            credentials.issueDemoCredentials(bootstrapped);
+        } else {
+            credentials.issueOperatorTokens(bootstrapped);
+        }
+        SignatureCheck signatureCheck = trust.signaturesRequired()
+                ? SignatureCheck.required(new VerifySignature())
+                : SignatureCheck.relaxed();
+        DocumentSigner hubSigner = trust.signaturesRequired()
+                ? DocumentSigner.with(new XmlSigner(hubKey))
+                : DocumentSigner.unsigned();
+        if (!trust.signaturesRequired()) {
+            LOG.warn("*** SIGNATURE CHECKS ARE OFF (onewindow.trust.signatures=relaxed): inbound messages are not verified and "
+                    + "nothing the hub sends is signed. For tests and benchmarks only — never in production. ***");
+        }
+        AuthenticateSender senders = new AuthenticateSender(new IdentifySigner(parties));
+        context.addStartupListener(new GuardApi(new AuthenticateCaller(parties, clock)));
+        registry.bind("partyAdminApi", new PartyAdminApi(parties, administration));
+        SealMessageLog sealer = new SealMessageLog(jdbc, clock, 500);
+        registry.bind("sealMessageLog", sealer);
+        registry.bind("messageLogApi", new MessageLogApi(sealer, new VerifyMessageLog(jdbc)));
+
+        ReadMessage reader = new ReadMessage(schemas, settings.maxMessageBytes(), signatureCheck);
+        Outbox outbox = new Outbox(messages, deliveries, hubSigner);
         RejectMessage reject = new RejectMessage(messages, outbox, clock);
         FileDeclaration filing = new FileDeclaration(jdbc, messages, cases, dedup, outbox,
                 new DeriveAgencyMessages(RoutingTable.bundled(), schemas), schemas, reject, clock, settings.agencyDeadline());
@@ -88,16 +143,36 @@ public class HubConfiguration implements CamelConfiguration {
 
         registry.bind("acceptInbound", new AcceptInbound(messages, settings.maxMessageBytes()));
         RedeliveryGuard redelivery = new RedeliveryGuard(messages, outbox);
-        registry.bind("admitMessage", new AdmitMessage(reader, rules, filing, reject, redelivery));
+        registry.bind("admitMessage", new AdmitMessage(reader, senders, rules, filing, reject, redelivery));
         registry.bind("prepareOutgoing", new PrepareOutgoing());
         MergeAcknowledgement merge = new MergeAcknowledgement(cases, outbox, schemas, clock);
-        registry.bind("correlateReply", new CorrelateReply(jdbc, reader, new AgencyReplyReader(), messages, cases, outbox,
+        registry.bind("correlateReply", new CorrelateReply(jdbc, reader, senders, new AgencyReplyReader(), messages, cases, outbox,
                 reject, merge, redelivery));
         registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
         DemoAgencyRules demoRules = settings.demoRules().isEmpty()
                 ? DemoAgencyRules.bundled()
                 : DemoAgencyRules.fromFile(Path.of(settings.demoRules()));
-        registry.bind("demoAgency", new DemoAgencyStep(reader, demoRules, schemas, clock));
+        registry.bind("demoAgency", new DemoAgencyStep(reader, demoRules, schemas, clock,
+                demoAgencySigners(trust)));
+    }
+
+    /**
+     * The demo agencies sign their replies with the keys the demo bootstrap issued them; without those (or with
+     * signatures relaxed) they answer unsigned, and the hub — if it requires signatures — refuses their replies.
+     */
+    private static Function<String, DocumentSigner> demoAgencySigners(TrustSettings trust) {
+        Map<String, DocumentSigner> signers = new ConcurrentHashMap<>();
+        return agency -> signers.computeIfAbsent(agency, code -> {
+            Path key = trust.demoDir().resolve(code + ".p12");
+            if (!trust.signaturesRequired() || !Files.exists(key)) {
+                return DocumentSigner.unsigned();
+            }
+            try {
+                return DocumentSigner.with(new XmlSigner(KeyMaterial.fromPkcs12(key, HubCredentials.DEMO_PASSWORD.toCharArray())));
+            } catch (KeyMaterialException e) {
+                throw new IllegalStateException("Cannot read demo agency key " + key + ": " + e.getMessage(), e);
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package org.onewindow.admit;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.MessageKeys;
 import org.onewindow.message.ParsedMessage;
+import org.onewindow.party.PartyKind;
 import org.onewindow.reply.Rejection;
 import org.onewindow.store.StoreException;
 import org.slf4j.Logger;
@@ -19,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Admits one stored inbound message: reads it ({@link ReadMessage}), checks that a trader may send its
- * type (W008), names the sender (the header, else the importer's business id), applies the
+ * Admits one stored inbound message: reads it ({@link ReadMessage}, signature included), names the sender
+ * from its signature ({@link AuthenticateSender}), checks that a trader may send its type (W008), applies the
  * declaration rules, and files it ({@link FileDeclaration}). The exchange body becomes the list of
  * {@link Outgoing} messages to queue: derived agency messages, or the rejection reply. A database fault
  * propagates (the broker redelivers); any other fault while filing is the hub's own (S901), answered at
@@ -29,6 +31,8 @@ import org.slf4j.MDC;
 public final class AdmitMessage implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(AdmitMessage.class);
     /** Message types a trader or broker may submit to the hub. */
+    /** Who may submit them: traders for themselves, brokers for the importers that delegated them. */
+    private static final Set<PartyKind> SENDER_KINDS = Set.of(PartyKind.TRADER, PartyKind.BROKER);
     private static final Set<String> TRADER_TYPES = Set.of("NX5105", "NX5105D", "NX601", "NX301_DN", "NX401");
 
     private final ReadMessage reader;
@@ -36,10 +40,12 @@ public final class AdmitMessage implements Processor {
     private final FileDeclaration filing;
     private final RejectMessage reject;
     private final RedeliveryGuard redelivery;
+    private final AuthenticateSender senders;
 
-    public AdmitMessage(ReadMessage reader, List<DeclarationRule> rules, FileDeclaration filing, RejectMessage reject,
-                        RedeliveryGuard redelivery) {
+    public AdmitMessage(ReadMessage reader, AuthenticateSender senders, List<DeclarationRule> rules, FileDeclaration filing,
+                        RejectMessage reject, RedeliveryGuard redelivery) {
         this.reader = reader;
+        this.senders = senders;
         this.rules = List.copyOf(rules);
         this.filing = filing;
         this.reject = reject;
@@ -51,15 +57,17 @@ public final class AdmitMessage implements Processor {
         String hubId = exchange.getIn().getHeader(Headers.HUB_ID, String.class);
         String sender = exchange.getIn().getHeader(Headers.SENDER, String.class);
         String channel = exchange.getIn().getHeader(Headers.CHANNEL, String.class);
+        Long receivedAt = exchange.getIn().getHeader(Headers.RECEIVED_AT, Long.class);
+        Instant at = receivedAt == null ? Instant.now() : Instant.ofEpochMilli(receivedAt);
         MDC.put("hubId", hubId);
         try {
-            exchange.getIn().setBody(admit(hubId, sender, channel, exchange.getIn().getBody(byte[].class)));
+            exchange.getIn().setBody(admit(hubId, sender, channel, at, exchange.getIn().getBody(byte[].class)));
         } finally {
             MDC.remove("hubId");
         }
     }
 
-    List<Outgoing> admit(String hubId, String sender, String channel, byte[] body) {
+    List<Outgoing> admit(String hubId, String sender, String channel, Instant receivedAt, byte[] body) {
         Optional<List<Outgoing>> again = redelivery.alreadyProcessed(hubId);
         if (again.isPresent()) {
             return again.get();
@@ -71,7 +79,12 @@ public final class AdmitMessage implements Processor {
         }
         ParsedMessage message = read.message();
         MessageKeys keys = MessageKeys.of(message);
-        String party = sender != null ? sender : keys.importer();
+        AuthenticateSender.Result who = senders.authenticate(message, sender, keys.importer(), receivedAt, SENDER_KINDS);
+        if (!who.ok()) {
+            LOG.info("Refused {} {}: {}", message.type().type(), who.rejection().code().code(), who.rejection().detail());
+            return reject.refused(hubId, who.party(), message, List.of(who.rejection()));
+        }
+        String party = who.party();
         List<Rejection> faults = check(message);
         if (!faults.isEmpty()) {
             LOG.info("Rejected {} {}: {}", message.type().type(), faults.get(0).code().code(), faults.get(0).detail());

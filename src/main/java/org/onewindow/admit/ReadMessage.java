@@ -14,6 +14,7 @@ import org.onewindow.reply.Rejection;
 import org.onewindow.schema.MessageType;
 import org.onewindow.schema.SchemaRegistry;
 import org.onewindow.schema.SecureXml;
+import org.onewindow.trust.SignatureCheck;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
@@ -22,7 +23,8 @@ import org.xml.sax.SAXParseException;
 /**
  * Reads a message once: bounds its size (W005), parses it with the hardened parser — no DTD (W002), no
  * external entities, bounded depth (W006), well-formed (W001) — finds its type and version from the
- * root's namespace (W003) and validates the DOM against that type's compiled schema (W004). The result
+ * root's namespace (W003), checks and lifts off its XML signature ({@link SignatureCheck}: T301–T303) and
+ * validates the DOM against that type's compiled schema (W004). The result
  * is the one DOM every later step reads.
  */
 public final class ReadMessage {
@@ -33,10 +35,18 @@ public final class ReadMessage {
     private final DocumentBuilderFactory parsers;
     private final int maxBytes;
 
+    private final SignatureCheck signatures;
+
+    /** A reader that lifts signatures off unverified (tools and tests that read the hub's own output). */
     public ReadMessage(SchemaRegistry registry, int maxBytes) {
+        this(registry, maxBytes, SignatureCheck.relaxed());
+    }
+
+    public ReadMessage(SchemaRegistry registry, int maxBytes, SignatureCheck signatures) {
         this.registry = registry;
         this.parsers = SecureXml.documentBuilderFactory();
         this.maxBytes = maxBytes;
+        this.signatures = signatures;
     }
 
     /** The outcome: a parsed, valid message, or the reason it cannot be read. */
@@ -66,11 +76,15 @@ public final class ReadMessage {
         if (type.isEmpty() || !type.get().rootElement().equals(root.getLocalName())) {
             return fail(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Root element {" + root.getNamespaceURI() + "}" + root.getLocalName());
         }
+        SignatureCheck.Outcome signature = signatures.check(document);
+        if (!signature.ok()) {
+            return new Result(null, signature.rejection());
+        }
         List<String> faults = SecureXml.validationFaults(type.get().schema(), new DOMSource(document));
         if (!faults.isEmpty()) {
             return fail(ErrorCode.SCHEMA_INVALID, type.get().type() + " " + type.get().version() + ": " + summary(faults));
         }
-        return new Result(new ParsedMessage(type.get(), document, bytes), null);
+        return new Result(new ParsedMessage(type.get(), document, bytes, signature.signer()), null);
     }
 
     private DocumentBuilder newBuilder() {

@@ -1,7 +1,5 @@
 package org.onewindow.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +21,6 @@ import org.onewindow.store.TradeCase;
  * Answers are JSON; unknown ids answer 404 with a problem body.
  */
 public final class QueryApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PULL_BATCH = 100;
 
     private final MessageStore messages;
@@ -39,7 +36,8 @@ public final class QueryApi {
     /** GET /api/v1/messages/{hubId}: the message, what became of it, and what the hub sent because of it. */
     public void message(Exchange exchange) {
         String hubId = exchange.getIn().getHeader("hubId", String.class);
-        Optional<StoredMessage> found = messages.find(hubId);
+        Caller caller = Caller.of(exchange);
+        Optional<StoredMessage> found = messages.find(hubId).filter(m -> caller.mayRead(m.sender(), m.recipient()));
         if (found.isEmpty()) {
             notFound(exchange, "No message " + hubId);
             return;
@@ -47,7 +45,9 @@ public final class QueryApi {
         Map<String, Object> record = describe(found.get());
         List<Map<String, Object>> replies = new ArrayList<>();
         for (StoredMessage reply : messages.causedBy(hubId)) {
-            replies.add(describe(reply));
+            if (caller.mayRead(reply.recipient())) {
+                replies.add(describe(reply));
+            }
         }
         record.put("replies", replies);
         ok(exchange, record);
@@ -56,7 +56,9 @@ public final class QueryApi {
     /** GET /api/v1/declarations/{id}: the case by declaration number or case id. */
     public void declaration(Exchange exchange) {
         String id = exchange.getIn().getHeader("id", String.class);
-        Optional<TradeCase> found = cases.byDeclarationNo(id).or(() -> cases.byId(id));
+        Caller caller = Caller.of(exchange);
+        Optional<TradeCase> found = cases.byDeclarationNo(id).or(() -> cases.byId(id))
+                .filter(c -> caller.mayRead(c.submitter(), c.importer()) || involvesAgency(c, caller));
         if (found.isEmpty()) {
             notFound(exchange, "No declaration or case " + id);
             return;
@@ -109,6 +111,10 @@ public final class QueryApi {
     /** GET /api/v1/parties/{party}/messages: unacknowledged outbound messages, oldest first. */
     public void pending(Exchange exchange) {
         String party = exchange.getIn().getHeader("party", String.class);
+        if (!Caller.of(exchange).mayRead(party)) {
+            notFound(exchange, "No mailbox " + party + " for you: a party reads only its own");
+            return;
+        }
         List<Map<String, Object>> list = new ArrayList<>();
         for (DeliveryStore.Pending p : deliveries.pending(party, PULL_BATCH)) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -127,12 +133,16 @@ public final class QueryApi {
     public void acknowledge(Exchange exchange) {
         String party = exchange.getIn().getHeader("party", String.class);
         String hubId = exchange.getIn().getHeader("hubId", String.class);
-        if (!deliveries.acknowledge(party, hubId)) {
+        if (!Caller.of(exchange).partyId().equals(party) || !deliveries.acknowledge(party, hubId)) {
             notFound(exchange, "Party " + party + " has no unacknowledged message " + hubId);
             return;
         }
         exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
         exchange.getIn().setBody(null);
+    }
+
+    private boolean involvesAgency(TradeCase c, Caller caller) {
+        return cases.applications(c.caseId()).stream().anyMatch(a -> a.agency().equals(caller.partyId()));
     }
 
     private static Map<String, Object> describe(StoredMessage m) {
@@ -158,25 +168,10 @@ public final class QueryApi {
     }
 
     private static void ok(Exchange exchange, Object body) {
-        respond(exchange, 200, "application/json", body);
+        JsonAnswer.ok(exchange, body);
     }
 
     private static void notFound(Exchange exchange, String detail) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Not found");
-        problem.put("status", 404);
-        problem.put("detail", detail);
-        respond(exchange, 404, "application/problem+json", problem);
-    }
-
-    private static void respond(Exchange exchange, int status, String contentType, Object body) {
-        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, contentType);
-        try {
-            exchange.getIn().setBody(JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        JsonAnswer.problem(exchange, 404, "Not found", detail);
     }
 }

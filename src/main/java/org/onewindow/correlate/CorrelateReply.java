@@ -1,14 +1,17 @@
 package org.onewindow.correlate;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.onewindow.admit.AuthenticateSender;
 import org.onewindow.admit.ReadMessage;
 import org.onewindow.admit.RejectMessage;
 import org.onewindow.deliver.Outbox;
@@ -18,6 +21,7 @@ import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.MessageKeys;
 import org.onewindow.message.ParsedMessage;
+import org.onewindow.party.PartyKind;
 import org.onewindow.reply.Rejection;
 import org.onewindow.store.AgencyApplication;
 import org.onewindow.store.CaseStore;
@@ -53,6 +57,9 @@ public final class CorrelateReply implements Processor {
             AgencyReply.Kind.DUTIES, new Effect("RECEIVED", "Y"),
             AgencyReply.Kind.RELEASE, new Effect("CLOSED", "Y")));
 
+    /** Replies are accepted only when signed by an agency, the one the reply comes from. */
+    private static final Set<PartyKind> AGENCIES = Set.of(PartyKind.AGENCY);
+
     private final Jdbc jdbc;
     private final ReadMessage reader;
     private final AgencyReplyReader replies;
@@ -62,11 +69,13 @@ public final class CorrelateReply implements Processor {
     private final RejectMessage reject;
     private final MergeAcknowledgement merge;
     private final RedeliveryGuard redelivery;
+    private final AuthenticateSender senders;
 
-    public CorrelateReply(Jdbc jdbc, ReadMessage reader, AgencyReplyReader replies, MessageStore messages, CaseStore cases,
+    public CorrelateReply(Jdbc jdbc, ReadMessage reader, AuthenticateSender senders, AgencyReplyReader replies, MessageStore messages, CaseStore cases,
                           Outbox outbox, RejectMessage reject, MergeAcknowledgement merge, RedeliveryGuard redelivery) {
         this.jdbc = jdbc;
         this.reader = reader;
+        this.senders = senders;
         this.replies = replies;
         this.messages = messages;
         this.cases = cases;
@@ -112,6 +121,10 @@ public final class CorrelateReply implements Processor {
             return reject.unreadable(hubId, agency, read.rejection());
         }
         ParsedMessage parsed = read.message();
+        AuthenticateSender.Result who = senders.authenticate(parsed, agency, agency, Instant.now(), AGENCIES);
+        if (!who.ok()) {
+            return reject.refused(hubId, agency, parsed, List.of(who.rejection()));
+        }
         if (!replies.isReply(parsed.type().type())) {
             return reject.refused(hubId, agency, parsed, List.of(new Rejection(ErrorCode.NOT_ACCEPTED_FROM_SENDER,
                     parsed.type().type() + " is not an agency reply; agencies answer with " + replies.replyTypes())));

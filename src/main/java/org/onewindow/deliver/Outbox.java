@@ -3,15 +3,15 @@ package org.onewindow.deliver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.onewindow.message.Dom;
 import org.onewindow.store.DeliveryStore;
 import org.onewindow.store.MessageStore;
 import org.onewindow.store.MessageStore.Outbound;
 import org.onewindow.store.StoredMessage;
+import org.onewindow.trust.DocumentSigner;
 import org.w3c.dom.Document;
 
 /**
- * Everything the hub sends passes through here first: the message is stored (with a new hub id, the
+ * Everything the hub sends passes through here first: the message is signed with the hub's key, stored (with a new hub id, the
  * case and the message that caused it) and, for a party, put in its pull mailbox — in the caller's
  * transaction — before it is handed to a queue. A party the hub cannot name (a message so broken its
  * sender is unknown) still gets its reply stored, readable through the rejected message's record.
@@ -23,10 +23,13 @@ public final class Outbox {
 
     private final MessageStore messages;
     private final DeliveryStore deliveries;
+    private final DocumentSigner signer;
 
-    public Outbox(MessageStore messages, DeliveryStore deliveries) {
+    /** An outbox that signs everything it stores with {@code signer} (the hub's key). */
+    public Outbox(MessageStore messages, DeliveryStore deliveries, DocumentSigner signer) {
         this.messages = messages;
         this.deliveries = deliveries;
+        this.signer = signer;
     }
 
     /**
@@ -39,7 +42,7 @@ public final class Outbox {
 
     /** Stores a message for a party; returns what to queue, or null when the party is unknown. */
     public Outgoing toParty(String party, Document document, About about) {
-        byte[] body = Dom.serialize(document);
+        byte[] body = signer.signedBytes(document);
         String hubId = store(party, "PARTY", body, about);
         if (party == null) {
             return null;
@@ -50,7 +53,7 @@ public final class Outbox {
 
     /** Stores a message for an agency queue; returns what to queue. */
     public Outgoing toAgency(String agency, String queue, Document document, About about) {
-        byte[] body = Dom.serialize(document);
+        byte[] body = signer.signedBytes(document);
         String hubId = store(queue, "AGENCY", body, about);
         return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body);
     }

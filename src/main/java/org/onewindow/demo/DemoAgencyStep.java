@@ -2,13 +2,14 @@ package org.onewindow.demo;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.onewindow.admit.ReadMessage;
-import org.onewindow.message.Dom;
 import org.onewindow.message.Headers;
 import org.onewindow.schema.SchemaRegistry;
+import org.onewindow.trust.DocumentSigner;
 
 /**
  * The demo agencies' route step: reads the message on an agency queue (body: XML bytes; headers
@@ -22,16 +23,22 @@ import org.onewindow.schema.SchemaRegistry;
 public final class DemoAgencyStep implements Processor {
     private final ReadMessage reader;
     private final AnswerAsAgency answer;
+    private final Function<String, DocumentSigner> signers;
 
-    /** Replies in the namespaces of the bundled schemas, stamped with the system clock. */
+    /** Unsigned replies in the namespaces of the bundled schemas, stamped with the system clock. */
     public DemoAgencyStep(ReadMessage reader, DemoAgencyRules rules) {
-        this(reader, rules, SchemaRegistry.bundled(), Clock.systemUTC());
+        this(reader, rules, SchemaRegistry.bundled(), Clock.systemUTC(), agency -> DocumentSigner.unsigned());
     }
 
-    /** Replies in the namespaces of {@code schemas} (the registry the hub reads with), stamped by {@code clock}. */
-    public DemoAgencyStep(ReadMessage reader, DemoAgencyRules rules, SchemaRegistry schemas, Clock clock) {
+    /**
+     * Replies in the namespaces of {@code schemas} (the registry the hub reads with), stamped by {@code clock},
+     * each signed with its agency's key ({@code signers} by agency code), as a real agency system would.
+     */
+    public DemoAgencyStep(ReadMessage reader, DemoAgencyRules rules, SchemaRegistry schemas, Clock clock,
+                          Function<String, DocumentSigner> signers) {
         this.reader = reader;
         this.answer = new AnswerAsAgency(rules, schemas, clock);
+        this.signers = signers;
     }
 
     @Override
@@ -43,7 +50,7 @@ public final class DemoAgencyStep implements Processor {
             throw new IllegalArgumentException("Demo agency " + agency + " cannot read its message: " + read.rejection().text());
         }
         List<byte[]> replies = answer.answer(agency, read.message(), in.getHeader(Headers.HUB_ID, String.class)).stream()
-                .map(Dom::serialize)
+                .map(signers.apply(agency)::signedBytes)
                 .toList();
         in.setBody(replies);
     }

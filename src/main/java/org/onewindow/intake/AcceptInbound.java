@@ -15,7 +15,8 @@ import org.onewindow.store.MessageStore;
 
 /**
  * Accepts a message fast, on the transport thread, without reading it: bounds its size, checks the
- * HTTP media type, names the sender from the transport (header or message property), gives it a hub
+ * HTTP media type, names the sender from the transport (the authenticated caller, or the queue message's
+ * {@code OneWindowSender} property — a claim the message's signature must confirm at admission), gives it a hub
  * id and stores the original bytes — all before the sender is acknowledged. Refusals at this door
  * (400 empty, 413 too large, 415 not XML) are stored too and answered with a problem JSON body.
  */
@@ -68,6 +69,7 @@ public final class AcceptInbound {
         messages.saveInbound(hubId, channel(exchange), sender, body);
         exchange.getIn().setHeader(Headers.HUB_ID, hubId);
         exchange.getIn().setHeader(Headers.SENDER, sender);
+        exchange.getIn().setHeader(Headers.RECEIVED_AT, System.currentTimeMillis());
         exchange.getIn().setBody(body);
     }
 
@@ -127,10 +129,11 @@ public final class AcceptInbound {
         }
     }
 
+    /** The party the transport names: the authenticated HTTP caller, or the queue message's sender property. */
     private static String sender(Exchange exchange) {
-        String sender = exchange.getIn().getHeader(Headers.SENDER, String.class);
+        String sender = exchange.getIn().getHeader(Headers.PRINCIPAL, String.class);
         if (sender == null) {
-            sender = exchange.getIn().getHeader(Headers.HTTP_SENDER, String.class);
+            sender = exchange.getIn().getHeader(Headers.SENDER, String.class);
         }
         return sender != null && PARTY_ID.matcher(sender.trim()).matches() ? sender.trim() : null;
     }

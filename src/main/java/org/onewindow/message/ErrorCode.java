@@ -6,7 +6,7 @@ package org.onewindow.message;
  * <p>The first letter is the category and becomes the one-character {@code Error/ValidationCode} of an
  * NX903: {@code W} wire/format (the message could not be read as a supported, schema-valid document),
  * {@code B} business rule (answered with NX5106 status N), {@code A} agency (correlation and deadlines),
- * {@code S} the hub itself. Permanent faults are never retried; only {@link Category#HUB} faults are.
+ * {@code T} trust (signature, certificate, the sender's right to act), {@code S} the hub itself. Permanent faults are never retried; only {@link Category#HUB} faults are.
  */
 public enum ErrorCode {
     MALFORMED_XML("W001", "The message is not well-formed XML"),
@@ -27,13 +27,22 @@ public enum ErrorCode {
     DECLARATION_ALREADY_FILED("B106", "A declaration with this number is already filed; send FunctionCode 5 to replace it"),
     CASE_NOT_OPEN("B107", "The declaration's case is already closed and cannot be changed"),
 
+    SIGNATURE_MISSING("T301", "The message must carry an enveloped XML signature (see docs/signatures.md)"),
+    SIGNATURE_BROKEN("T302", "The XML signature does not verify: the message was altered after signing, or signed wrongly"),
+    SIGNATURE_PROFILE("T303", "The XML signature does not follow the hub's profile: one enveloped signature over the whole document, RSA-SHA256 or ECDSA-SHA256, exclusive C14N"),
+    CERTIFICATE_UNKNOWN("T304", "The signing certificate is not registered to any party"),
+    CERTIFICATE_NOT_VALID("T305", "The signing certificate was not valid at receipt time (expired or not yet valid)"),
+    CERTIFICATE_REVOKED("T306", "The signing certificate has been revoked"),
+    SIGNER_NOT_SENDER("T307", "The message is signed by another party than the one that sent it"),
+    PARTY_NOT_ACTIVE("T308", "The signing party is not registered as an active sender of this kind of message"),
+
     AGENCY_SILENT("A201", "An agency has not answered within the deadline"),
     REPLY_UNMATCHED("A202", "The agency reply refers to no known case or application"),
 
     INTERNAL_ERROR("S901", "The hub could not process the message; it is kept and will be examined");
 
     /** Broad classes of fault; they decide the reply type and whether a retry can help. */
-    public enum Category { WIRE, BUSINESS, AGENCY, HUB }
+    public enum Category { WIRE, BUSINESS, TRUST, AGENCY, HUB }
 
     private final String code;
     private final String text;
@@ -55,6 +64,7 @@ public enum ErrorCode {
         return switch (code.charAt(0)) {
             case 'W' -> Category.WIRE;
             case 'B' -> Category.BUSINESS;
+            case 'T' -> Category.TRUST;
             case 'A' -> Category.AGENCY;
             default -> Category.HUB;
         };

@@ -2,8 +2,8 @@ package org.onewindow.message;
 
 /**
  * Names of the message headers (JMS properties) the hub's routes exchange. JMS property names must be
- * Java identifiers, so they carry no dashes; the HTTP intake maps {@code X-OneWindow-Sender} onto
- * {@link #SENDER}.
+ * Java identifiers, so they carry no dashes. HTTP callers cannot set any of them: the authentication step
+ * drops every {@code OneWindow*} header a client sends.
  */
 public final class Headers {
     /** The hub message id given at intake (UUID). */
@@ -22,8 +22,12 @@ public final class Headers {
     public static final String RECIPIENT = "OneWindowRecipient";
     /** Hub id of the message that caused this one (the declaration a reply answers). */
     public static final String CAUSED_BY = "OneWindowCausedBy";
-    /** The HTTP header a back office may use to name itself until signatures establish the sender. */
-    public static final String HTTP_SENDER = "X-OneWindow-Sender";
+    /** When the hub received the message (epoch milliseconds): certificates are judged at this time. */
+    public static final String RECEIVED_AT = "OneWindowReceivedAt";
+    /** The authenticated caller of an API request (party id); set by the hub, never taken from a client. */
+    public static final String PRINCIPAL = "OneWindowPrincipal";
+    /** True when the authenticated caller holds the admin role. */
+    public static final String PRINCIPAL_ADMIN = "OneWindowPrincipalAdmin";
 
     private Headers() {
     }

@@ -16,6 +16,7 @@ import org.onewindow.admit.ReadMessage;
 import org.onewindow.message.Headers;
 import org.onewindow.message.ParsedMessage;
 import org.onewindow.schema.SchemaRegistry;
+import org.onewindow.trust.DocumentSigner;
 
 class DemoAgencyStepTest {
     private static final CamelContext CAMEL = new DefaultCamelContext();
@@ -28,7 +29,8 @@ class DemoAgencyStepTest {
 
     private static DemoAgencyStep step(String row) {
         DemoAgencyRules rules = DemoAgencyRules.parse(List.of("agency,condition,outcome,text", row), "test");
-        return new DemoAgencyStep(READER, rules, SchemaRegistry.bundled(), AnswerAsAgencyTest.CLOCK);
+        return new DemoAgencyStep(READER, rules, SchemaRegistry.bundled(), AnswerAsAgencyTest.CLOCK,
+                agency -> DocumentSigner.unsigned());
     }
 
     private static Exchange exchange(String agency, byte[] body) {

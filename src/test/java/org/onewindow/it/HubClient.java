@@ -30,47 +30,74 @@ final class HubClient implements AutoCloseable {
     private final String baseUrl;
     private final Connection connection;
     private final Session session;
+    private final TestParties parties;
 
     HubClient(TestHub hub) throws JMSException {
         this.baseUrl = hub.baseUrl();
+        this.parties = new TestParties(hub);
         this.connection = new ActiveMQConnectionFactory(hub.brokerUrl()).createConnection();
         this.connection.start();
         this.session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     }
 
-    /** POSTs a message; returns the status code and the JSON answer. */
+    /** The party a test plays: a demo party by id, or a test broker by alias. */
+    TestParties.Credentials party(String aliasOrId) {
+        return parties.get(aliasOrId);
+    }
+
+    /** POSTs a message signed by the sender, authenticated with its API token; returns the status and JSON answer. */
     Answer post(byte[] body, String contentType, String sender) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages"))
+        TestParties.Credentials party = parties.get(sender);
+        return postAs(party.token(), sign(party, body), contentType);
+    }
+
+    /** POSTs the bytes exactly as given, authenticated with the token. */
+    Answer postAs(String token, byte[] body, String contentType) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages"))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (sender != null) {
-            request.header("X-OneWindow-Sender", sender);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
     }
 
+    /** GET as the operator (admin: sees everything). */
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
+        return getAs(TestParties.OPERATOR, path, 200);
     }
 
-    int postEmpty(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+    /** GET as a party, expecting the status. */
+    JsonNode getAs(String party, String path, int expectedStatus) throws IOException, InterruptedException {
+        return parties.call("GET", path, parties.get(party).token(), "application/json", "", expectedStatus);
     }
 
-    /** Puts a message on onewindow.inbound as a JMS back office would. */
+    int postEmpty(String path, String party) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + parties.get(party).token())
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Puts a message, signed by the sender, on onewindow.inbound as a JMS back office would. */
     void sendToInbound(byte[] body, String sender) throws JMSException {
+        TestParties.Credentials party = parties.get(sender);
         try (MessageProducer producer = session.createProducer(session.createQueue("onewindow.inbound"))) {
             var message = session.createBytesMessage();
-            message.writeBytes(body);
-            message.setStringProperty("OneWindowSender", sender);
+            message.writeBytes(sign(party, body));
+            message.setStringProperty("OneWindowSender", party.partyId());
             producer.send(message);
+        }
+    }
+
+    /** The document signed with the party's key; bytes that are not XML are returned as they are. */
+    static byte[] sign(TestParties.Credentials party, byte[] body) {
+        try {
+            var document = org.onewindow.schema.SecureXml.documentBuilderFactory().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(body));
+            return party.signer().signedBytes(document);
+        } catch (Exception notXml) {
+            return body;
         }
     }
 
@@ -100,7 +127,8 @@ final class HubClient implements AutoCloseable {
 
     /** The next message on a party's outbound queue, or null when none arrives within the wait. */
     Received receive(String party, Duration wait) throws JMSException {
-        try (MessageConsumer consumer = session.createConsumer(session.createQueue("onewindow.outbound." + party))) {
+        String queue = "onewindow.outbound." + parties.get(party).partyId();
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
             Message message = consumer.receive(wait.toMillis());
             if (message == null) {
                 return null;

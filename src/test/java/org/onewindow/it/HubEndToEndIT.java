@@ -187,14 +187,15 @@ class HubEndToEndIT {
     @Test
     @Order(7)
     void repliesCanAlsoBePulledOverHttpAndAcknowledged() throws Exception {
-        JsonNode waiting = client.get("/api/v1/parties/BROKERJMS/messages");
+        String mailbox = "/api/v1/parties/" + client.party("BROKERJMS").partyId() + "/messages";
+        JsonNode waiting = client.getAs("BROKERJMS", mailbox, 200);
         assertThat(waiting).extracting(m -> m.get("messageType").asText()).contains("NX5106", "NX602", "NX302_DN", "NX402", "N5116");
         JsonNode first = waiting.get(0);
         assertThat(first.get("body").asText()).startsWith("<?xml");
-        String path = "/api/v1/parties/BROKERJMS/messages/" + first.get("hubId").asText() + "/ack";
-        assertThat(client.postEmpty(path)).isEqualTo(204);
-        assertThat(client.postEmpty(path)).isEqualTo(404);
-        assertThat(client.get("/api/v1/parties/BROKERJMS/messages")).hasSize(waiting.size() - 1);
+        String path = mailbox + "/" + first.get("hubId").asText() + "/ack";
+        assertThat(client.postEmpty(path, "BROKERJMS")).isEqualTo(204);
+        assertThat(client.postEmpty(path, "BROKERJMS")).isEqualTo(404);
+        assertThat(client.getAs("BROKERJMS", mailbox, 200)).hasSize(waiting.size() - 1);
         assertThat(client.get("/api/v1/parties/NOBODY/messages")).isEmpty();
     }
 

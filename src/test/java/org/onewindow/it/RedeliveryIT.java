@@ -33,7 +33,7 @@ class RedeliveryIT {
             Map<String, List<String>> first = queued(client);
 
             client.sendRaw("onewindow.admit", declaration,
-                    Map.of("OneWindowHubId", hubId, "OneWindowSender", "BROKERRD", "OneWindowChannel", "HTTP"));
+                    Map.of("OneWindowHubId", hubId, "OneWindowSender", client.party("BROKERRD").partyId(), "OneWindowChannel", "HTTP"));
             awaitQueued(client, 2);
 
             Map<String, List<String>> after = queued(client);

@@ -1,0 +1,95 @@
+package org.onewindow.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.onewindow.store.Jdbc;
+
+/**
+ * Walks every party's chain of stored message records and recomputes each link: a record whose content was
+ * altered no longer matches its hash, a deleted record leaves a gap in the positions (and breaks the next
+ * record's previous hash), and deleting the newest records leaves the chain short of its head. The report
+ * lists each problem with the party, position and hub id, and each chain's head hash — an operator who keeps
+ * those elsewhere can also prove that nobody rewrote a whole chain.
+ */
+public final class VerifyMessageLog {
+    private static final int PAGE = 500;
+
+    private final Jdbc jdbc;
+
+    public VerifyMessageLog(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One chain's outcome. */
+    public record Chain(String party, long records, long headPosition, String headHash) {
+    }
+
+    /** The whole verification: chains, records checked, records not sealed yet, and every problem found. */
+    public record Report(List<Chain> chains, long records, long unsealed, List<String> problems) {
+        public boolean intact() {
+            return problems.isEmpty();
+        }
+    }
+
+    private record Link(ChainRecord record, long position, String previousHash, String recordHash) {
+    }
+
+    private record Head(String party, long position, String hash) {
+    }
+
+    public Report verify() {
+        List<Chain> chains = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        long total = 0;
+        for (Head head : jdbc.query("select chain_party, chain_position, record_hash from message_chain_head order by chain_party",
+                rs -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3)))) {
+            long checked = verifyChain(head, problems);
+            chains.add(new Chain(head.party(), checked, head.position(), head.hash()));
+            total += checked;
+        }
+        for (String orphan : jdbc.query("select distinct chain_party from message where chain_party is not null and chain_party "
+                + "not in (select chain_party from message_chain_head)", rs -> rs.getString(1))) {
+            problems.add("party " + orphan + ": sealed records exist but the chain head is gone");
+        }
+        long unsealed = jdbc.queryOne("select count(*) from message where record_hash is null", rs -> rs.getLong(1)).orElse(0L);
+        return new Report(chains, total, unsealed, problems);
+    }
+
+    private long verifyChain(Head head, List<String> problems) {
+        long expectedPosition = 1;
+        String previous = ChainRecord.GENESIS;
+        long checked = 0;
+        List<Link> page = page(head.party(), 0);
+        while (!page.isEmpty()) {
+            for (Link link : page) {
+                String where = "party " + head.party() + " position " + link.position() + " (hub id " + link.record().hubId() + ")";
+                if (link.position() != expectedPosition) {
+                    problems.add(where + ": records " + expectedPosition + "–" + (link.position() - 1) + " are missing");
+                }
+                if (!link.previousHash().equals(previous)) {
+                    problems.add(where + ": does not follow the record before it (a record was removed or altered)");
+                }
+                if (!link.record().hash(link.previousHash()).equals(link.recordHash())) {
+                    problems.add(where + ": its content no longer matches its hash (the record was altered)");
+                }
+                previous = link.recordHash();
+                expectedPosition = link.position() + 1;
+                checked++;
+            }
+            page = page(head.party(), expectedPosition - 1);
+        }
+        if (expectedPosition - 1 != head.position() || !previous.equals(head.hash())) {
+            problems.add("party " + head.party() + ": the chain ends at position " + (expectedPosition - 1)
+                    + " but its head is at " + head.position() + " (the newest records were removed or altered)");
+        }
+        return checked;
+    }
+
+    private List<Link> page(String party, long afterPosition) {
+        return jdbc.query("select " + ChainRecord.COLUMNS + ", chain_position, previous_hash, record_hash from message "
+                        + "where chain_party = ? and chain_position > ? order by chain_position fetch first " + PAGE + " rows only",
+                rs -> new Link(ChainRecord.read(rs), rs.getLong("chain_position"), rs.getString("previous_hash"),
+                        rs.getString("record_hash")),
+                party, afterPosition);
+    }
+}
