@@ -9,6 +9,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -40,9 +42,18 @@ final class HubClient implements AutoCloseable {
 
     /** POSTs a message; returns the status code and the JSON answer. */
     Answer post(byte[] body, String contentType, String sender) throws IOException, InterruptedException {
+        return post(HttpRequest.BodyPublishers.ofByteArray(body), contentType, sender);
+    }
+
+    /** POSTs a message streamed from {@code body} (chunked), never holding it in memory. */
+    Answer postStream(Supplier<InputStream> body, String contentType, String sender) throws IOException, InterruptedException {
+        return post(HttpRequest.BodyPublishers.ofInputStream(body), contentType, sender);
+    }
+
+    private Answer post(HttpRequest.BodyPublisher body, String contentType, String sender) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages"))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(body);
         if (sender != null) {
             request.header("X-OneWindow-Sender", sender);
         }
@@ -69,6 +80,19 @@ final class HubClient implements AutoCloseable {
         try (MessageProducer producer = session.createProducer(session.createQueue("onewindow.inbound"))) {
             var message = session.createBytesMessage();
             message.writeBytes(body);
+            message.setStringProperty("OneWindowSender", sender);
+            producer.send(message);
+        }
+    }
+
+    /**
+     * Puts a message on onewindow.inbound streamed from {@code body}: Artemis sends it as a large message in
+     * chunks, so the client never holds it in memory.
+     */
+    void sendStreamToInbound(InputStream body, String sender) throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue("onewindow.inbound"))) {
+            var message = session.createBytesMessage();
+            message.setObjectProperty("JMS_AMQ_InputStream", body);
             message.setStringProperty("OneWindowSender", sender);
             producer.send(message);
         }
