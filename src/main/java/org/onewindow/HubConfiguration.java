@@ -141,7 +141,7 @@ public class HubConfiguration implements CamelConfiguration {
         List<DeclarationRule> rules = List.of(new CheckDeclarationNumber(), new CheckFunctionCode(), new CheckItemSequence(),
                 new CheckApplicationItems());
 
-        registry.bind("acceptInbound", new AcceptInbound(messages, settings.maxMessageBytes()));
+        registry.bind("acceptInbound", new AcceptInbound(messages, reject, settings.maxMessageBytes(), settings.intakeReadTimeout()));
         RedeliveryGuard redelivery = new RedeliveryGuard(messages, outbox);
         registry.bind("admitMessage", new AdmitMessage(reader, senders, rules, filing, reject, redelivery));
         registry.bind("prepareOutgoing", new PrepareOutgoing());

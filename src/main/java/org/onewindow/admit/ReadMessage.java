@@ -1,6 +1,7 @@
 package org.onewindow.admit;
 
 import java.io.ByteArrayInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -21,15 +22,19 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Reads a message once: bounds its size (W005), parses it with the hardened parser — no DTD (W002), no
- * external entities, bounded depth (W006), well-formed (W001) — finds its type and version from the
- * root's namespace (W003), checks and lifts off its XML signature ({@link SignatureCheck}: T301–T303) and
- * validates the DOM against that type's compiled schema (W004). The result
- * is the one DOM every later step reads.
+ * Reads a message once: bounds its size (W005), refuses a body of only whitespace (W009), parses it
+ * with the hardened parser — no DTD (W002), no external entities, bounded depth (W006), the JDK's other
+ * parser limits such as attributes per element and name length (W005), well-formed UTF-8 XML (W001,
+ * with the exact line and column of an invalid byte) — finds its type and version from the root's
+ * namespace and element (W003), checks and lifts off its XML signature ({@link SignatureCheck}: T301–T303)
+ * and validates the DOM against that type's compiled schema (W004). The result is the one DOM every later
+ * step reads.
  */
 public final class ReadMessage {
     /** Schema faults listed in one rejection at most; the rest are counted. */
     private static final int MAX_LISTED_FAULTS = 5;
+    /** Prefix of the JDK parser's limit faults (attributes per element, name length, entity sizes). */
+    private static final String JDK_LIMIT = "JAXP0001";
 
     private final SchemaRegistry registry;
     private final DocumentBuilderFactory parsers;
@@ -63,11 +68,14 @@ public final class ReadMessage {
         if (bytes.length > maxBytes) {
             return fail(ErrorCode.MESSAGE_TOO_LARGE, bytes.length + " bytes; at most " + maxBytes + " are accepted");
         }
+        if (onlyWhitespace(bytes)) {
+            return fail(ErrorCode.EMPTY_MESSAGE, "The message body holds only whitespace");
+        }
         Document document;
         try {
             document = newBuilder().parse(new ByteArrayInputStream(bytes));
         } catch (SAXParseException e) {
-            return parseFault(e);
+            return parseFault(e, bytes);
         } catch (SAXException | IOException e) {
             return fail(ErrorCode.MALFORMED_XML, e.getMessage());
         }
@@ -103,14 +111,33 @@ public final class ReadMessage {
         return more > 0 ? listed + " (and " + more + " more)" : listed;
     }
 
-    private static Result parseFault(SAXParseException e) {
+    private static boolean onlyWhitespace(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Result parseFault(SAXParseException e, byte[] bytes) {
         String message = String.valueOf(e.getMessage());
+        if (e.getException() instanceof CharConversionException && message.contains("UTF-8")) {
+            // the parser places an encoding fault at its buffer's start; report the byte itself
+            Optional<InvalidUtf8> invalid = InvalidUtf8.firstIn(bytes);
+            if (invalid.isPresent()) {
+                return fail(ErrorCode.MALFORMED_XML, invalid.get().detail());
+            }
+        }
         String where = "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + message;
         if (message.contains("DOCTYPE") || message.contains("DTD")) {
             return fail(ErrorCode.DTD_NOT_ALLOWED, where);
         }
         if (message.contains("maxElementDepth") || message.contains("depth")) {
             return fail(ErrorCode.NESTING_TOO_DEEP, where);
+        }
+        if (message.startsWith(JDK_LIMIT)) {
+            return fail(ErrorCode.MESSAGE_TOO_LARGE, where);
         }
         return fail(ErrorCode.MALFORMED_XML, where);
     }

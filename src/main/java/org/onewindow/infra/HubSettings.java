@@ -23,6 +23,7 @@ public record HubSettings(
         int dbPoolSize,
         String schemasDir,
         int maxMessageBytes,
+        Duration intakeReadTimeout,
         Duration agencyDeadline,
         String demoRules) {
 
@@ -41,6 +42,7 @@ public record HubSettings(
                 Integer.parseInt(get(p, "onewindow.db.pool-size", "10")),
                 get(p, "onewindow.schemas.dir", ""),
                 Integer.parseInt(get(p, "onewindow.intake.max-bytes", "10485760")),
+                Duration.parse(get(p, "onewindow.intake.read-timeout", "PT60S")),
                 Duration.parse(get(p, "onewindow.correlate.agency-deadline", "PT10M")),
                 get(p, "onewindow.demo-agencies.rules", ""));
     }

@@ -2,65 +2,105 @@ package org.onewindow.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Arrays;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
+import org.onewindow.admit.RejectMessage;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
+import org.onewindow.reply.Rejection;
 import org.onewindow.store.MessageStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Accepts a message fast, on the transport thread, without reading it: bounds its size, checks the
- * HTTP media type, names the sender from the transport (the authenticated caller, or the queue message's
- * {@code OneWindowSender} property — a claim the message's signature must confirm at admission), gives it a hub
- * id and stores the original bytes — all before the sender is acknowledged. Refusals at this door
- * (400 empty, 413 too large, 415 not XML) are stored too and answered with a problem JSON body.
+ * Accepts a message fast, on the transport thread, without parsing it: reads its body with a bound
+ * (at most {@code max-bytes} + 1 bytes ever reach memory, however large the body), checks the HTTP
+ * media type, names the sender from the transport (the authenticated caller, or the queue message's
+ * {@code OneWindowSender} property — a claim the message's signature must confirm at admission), gives it
+ * a hub id and stores the original bytes — all before the sender is acknowledged. Refusals at this door
+ * (400 empty, 413 too large, 415 not XML) are stored too, a too-large body truncated to its head, and
+ * answered with a problem JSON body; a too-large queued message (W005) is answered with an NX903 at once.
  */
 public final class AcceptInbound {
     /** Exchange header set to true when the message was refused at the door. */
     public static final String REFUSED = "OneWindowRefused";
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptInbound.class);
     private static final Pattern PARTY_ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MessageStore messages;
+    private final RejectMessage reject;
     private final int maxBytes;
+    private final Duration readTimeout;
 
-    public AcceptInbound(MessageStore messages, int maxBytes) {
+    public AcceptInbound(MessageStore messages, RejectMessage reject, int maxBytes, Duration readTimeout) {
         this.messages = messages;
+        this.reject = reject;
         this.maxBytes = maxBytes;
-    }
-
-    /** For HTTP: refuses what is not XML, empty or too large; stores the rest for admission. */
-    public void acceptHttp(Exchange exchange) {
-        String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (!isXml(contentType)) {
-            refuse(exchange, 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type was '" + contentType
-                    + "'; send application/xml or text/xml");
-            return;
-        }
-        byte[] body = exchange.getIn().getBody(byte[].class);
-        if (body == null || body.length == 0) {
-            refuse(exchange, 400, ErrorCode.EMPTY_MESSAGE, "The request body is empty");
-            return;
-        }
-        if (body.length > maxBytes) {
-            refuse(exchange, 413, ErrorCode.MESSAGE_TOO_LARGE, body.length + " bytes; at most " + maxBytes + " are accepted");
-            return;
-        }
-        store(exchange, body);
+        this.readTimeout = readTimeout;
     }
 
     /**
-     * For a queue: stores whatever arrived (the broker bounds its size); admission answers an empty or
-     * oversized message with an NX903 over the same channel.
+     * For HTTP: streams the body in (the endpoint hands the request over unread), refuses what is not
+     * XML, empty or too large, and stores the rest for admission. A sender that does not finish its body
+     * within the read timeout has its connection closed: nothing complete arrived, so nothing is stored.
      */
-    public void acceptQueued(Exchange exchange) {
-        byte[] body = exchange.getIn().getBody(byte[].class);
-        store(exchange, body == null ? new byte[0] : body);
+    public void acceptHttp(Exchange exchange) throws InterruptedException {
+        HttpServerRequest request = exchange.getIn().getBody(HttpServerRequest.class);
+        BodyHead head;
+        try {
+            head = HttpBody.read(request, maxBytes, readTimeout);
+        } catch (TimeoutException e) {
+            LOG.warn("Closed the connection of HTTP sender {} ({}): its body did not arrive within {}", sender(exchange),
+                    request.remoteAddress(), readTimeout);
+            request.connection().close();
+            exchange.getIn().setHeader(REFUSED, true);
+            exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, 408);
+            exchange.getIn().setBody(null);
+            return;
+        }
+        String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (!isXml(contentType)) {
+            refuse(exchange, head.bytes(), 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type was '" + contentType
+                    + "'; send application/xml or text/xml");
+        } else if (head.tooLarge()) {
+            refuse(exchange, head.bytes(), 413, ErrorCode.MESSAGE_TOO_LARGE, tooLarge());
+        } else if (head.bytes().length == 0) {
+            refuse(exchange, head.bytes(), 400, ErrorCode.EMPTY_MESSAGE, "The request body is empty");
+        } else {
+            store(exchange, head.bytes());
+        }
+    }
+
+    /**
+     * For a queue: stores what arrived for admission, which answers an empty or unreadable message. A
+     * message over the size limit is stored truncated and answered here with an NX903 (W005): the body
+     * becomes that reply, and {@link #REFUSED} is set.
+     */
+    public void acceptQueued(Exchange exchange) throws JMSException {
+        BodyHead head = QueuedBody.read(exchange.getIn().getBody(Message.class), maxBytes);
+        if (!head.tooLarge()) {
+            store(exchange, head.bytes());
+            return;
+        }
+        String hubId = UUID.randomUUID().toString();
+        String sender = sender(exchange);
+        messages.saveInbound(hubId, channel(exchange), sender, head.bytes());
+        exchange.getIn().setHeader(REFUSED, true);
+        exchange.getIn().setBody(reject.unreadable(hubId, sender, new Rejection(ErrorCode.MESSAGE_TOO_LARGE, tooLarge())));
+    }
+
+    private String tooLarge() {
+        return "more than " + maxBytes + " bytes; at most " + maxBytes + " are accepted";
     }
 
     private void store(Exchange exchange, byte[] body) {
@@ -101,10 +141,8 @@ public final class AcceptInbound {
         respond(exchange, 503, "application/problem+json", problem);
     }
 
-    private void refuse(Exchange exchange, int status, ErrorCode code, String detail) {
+    private void refuse(Exchange exchange, byte[] kept, int status, ErrorCode code, String detail) {
         String hubId = UUID.randomUUID().toString();
-        byte[] body = exchange.getIn().getBody(byte[].class);
-        byte[] kept = body == null ? new byte[0] : body.length > maxBytes ? Arrays.copyOf(body, maxBytes) : body;
         messages.saveInbound(hubId, channel(exchange), sender(exchange), kept);
         messages.recordRejection(hubId, code, code.code() + " " + code.text() + ": " + detail);
         Map<String, Object> problem = new LinkedHashMap<>();

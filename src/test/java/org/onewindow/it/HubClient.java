@@ -9,6 +9,7 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -48,15 +50,24 @@ final class HubClient implements AutoCloseable {
     /** POSTs a message signed by the sender, authenticated with its API token; returns the status and JSON answer. */
     Answer post(byte[] body, String contentType, String sender) throws IOException, InterruptedException {
         TestParties.Credentials party = parties.get(sender);
-        return postAs(party.token(), sign(party, body), contentType);
+        return postAs(party.token(), HttpRequest.BodyPublishers.ofByteArray(sign(party, body)), contentType);
+    }
+
+    /** POSTs a message streamed from {@code body} (chunked), never holding it in memory; not signed. */
+    Answer postStream(Supplier<InputStream> body, String contentType, String sender) throws IOException, InterruptedException {
+        return postAs(parties.get(sender).token(), HttpRequest.BodyPublishers.ofInputStream(body), contentType);
     }
 
     /** POSTs the bytes exactly as given, authenticated with the token. */
     Answer postAs(String token, byte[] body, String contentType) throws IOException, InterruptedException {
+        return postAs(token, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+    }
+
+    private Answer postAs(String token, HttpRequest.BodyPublisher body, String contentType) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages"))
                 .header("Content-Type", contentType)
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .POST(body)
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
@@ -98,6 +109,19 @@ final class HubClient implements AutoCloseable {
             return party.signer().signedBytes(document);
         } catch (Exception notXml) {
             return body;
+        }
+    }
+
+    /**
+     * Puts a message on onewindow.inbound streamed from {@code body}: Artemis sends it as a large message in
+     * chunks, so the client never holds it in memory.
+     */
+    void sendStreamToInbound(InputStream body, String sender) throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue("onewindow.inbound"))) {
+            var message = session.createBytesMessage();
+            message.setObjectProperty("JMS_AMQ_InputStream", body);
+            message.setStringProperty("OneWindowSender", parties.get(sender).partyId());
+            producer.send(message);
         }
     }
 
