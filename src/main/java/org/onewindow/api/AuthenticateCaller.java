@@ -46,7 +46,7 @@ public final class AuthenticateCaller {
         return byCertificate(request).or(() -> byToken(request));
     }
 
-    /** Lets the request on with its caller named, or answers it 401 / 403; resumes the paused request. */
+    /** Lets the request on with its caller named, or answers it 401 / 403. */
     public void apply(RoutingContext context, Optional<Party> caller) {
         HttpServerRequest request = context.request();
         List<String> claimed = request.headers().names().stream()
@@ -66,8 +66,7 @@ public final class AuthenticateCaller {
         }
         request.headers().set(Headers.PRINCIPAL, party.partyId());
         request.headers().set(Headers.PRINCIPAL_ADMIN, String.valueOf(party.admin()));
-        context.next();
-        request.resume();
+        context.next(); // the request stays paused: the handler that reads its body resumes it
     }
 
     private Optional<Party> byToken(HttpServerRequest request) {
