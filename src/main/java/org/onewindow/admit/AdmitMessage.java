@@ -20,8 +20,8 @@ import org.slf4j.MDC;
 
 /**
  * Admits one stored inbound message: reads it ({@link ReadMessage}), checks that a trader may send its
- * type (W008), names the sender (the header, else the importer's business id), applies the
- * declaration rules, and files it ({@link FileDeclaration}). The exchange body becomes the list of
+ * type (W008), names the sender (the header, else the importer's business id), checks that the sender may
+ * act for the importer ({@link CheckSender}, T310), applies the declaration rules, and files it ({@link FileDeclaration}). The exchange body becomes the list of
  * {@link Outgoing} messages to queue: derived agency messages, or the rejection reply. A database fault
  * propagates (the broker redelivers); any other fault while filing is the hub's own (S901), answered at
  * once rather than retried.
@@ -36,14 +36,16 @@ public final class AdmitMessage implements Processor {
     private final FileDeclaration filing;
     private final RejectMessage reject;
     private final RedeliveryGuard redelivery;
+    private final CheckSender senders;
 
     public AdmitMessage(ReadMessage reader, List<DeclarationRule> rules, FileDeclaration filing, RejectMessage reject,
-                        RedeliveryGuard redelivery) {
+                        RedeliveryGuard redelivery, CheckSender senders) {
         this.reader = reader;
         this.rules = List.copyOf(rules);
         this.filing = filing;
         this.reject = reject;
         this.redelivery = redelivery;
+        this.senders = senders;
     }
 
     @Override
@@ -72,7 +74,7 @@ public final class AdmitMessage implements Processor {
         ParsedMessage message = read.message();
         MessageKeys keys = MessageKeys.of(message);
         String party = sender != null ? sender : keys.importer();
-        List<Rejection> faults = check(message);
+        List<Rejection> faults = check(message, sender, keys);
         if (!faults.isEmpty()) {
             LOG.info("Rejected {} {}: {}", message.type().type(), faults.get(0).code().code(), faults.get(0).detail());
             return reject.refused(hubId, party, message, faults);
@@ -89,10 +91,14 @@ public final class AdmitMessage implements Processor {
         }
     }
 
-    private List<Rejection> check(ParsedMessage message) {
+    private List<Rejection> check(ParsedMessage message, String sender, MessageKeys keys) {
         if (!TRADER_TYPES.contains(message.type().type())) {
             return List.of(new Rejection(ErrorCode.NOT_ACCEPTED_FROM_SENDER,
                     message.type().type() + " is sent by agencies or the hub; traders submit " + TRADER_TYPES));
+        }
+        Optional<Rejection> untrusted = senders.check(sender, keys);
+        if (untrusted.isPresent()) {
+            return List.of(untrusted.get());
         }
         if (!"NX5105".equals(message.type().type())) {
             return List.of();

@@ -1,7 +1,5 @@
 package org.onewindow.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +21,6 @@ import org.onewindow.store.TradeCase;
  * Answers are JSON; unknown ids answer 404 with a problem body.
  */
 public final class QueryApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PULL_BATCH = 100;
 
     private final MessageStore messages;
@@ -158,7 +155,7 @@ public final class QueryApi {
     }
 
     private static void ok(Exchange exchange, Object body) {
-        respond(exchange, 200, "application/json", body);
+        JsonAnswer.respond(exchange, 200, "application/json", body);
     }
 
     private static void notFound(Exchange exchange, String detail) {
@@ -167,16 +164,6 @@ public final class QueryApi {
         problem.put("title", "Not found");
         problem.put("status", 404);
         problem.put("detail", detail);
-        respond(exchange, 404, "application/problem+json", problem);
-    }
-
-    private static void respond(Exchange exchange, int status, String contentType, Object body) {
-        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, contentType);
-        try {
-            exchange.getIn().setBody(JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        JsonAnswer.respond(exchange, 404, "application/problem+json", problem);
     }
 }

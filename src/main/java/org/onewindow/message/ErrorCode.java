@@ -6,7 +6,7 @@ package org.onewindow.message;
  * <p>The first letter is the category and becomes the one-character {@code Error/ValidationCode} of an
  * NX903: {@code W} wire/format (the message could not be read as a supported, schema-valid document),
  * {@code B} business rule (answered with NX5106 status N), {@code A} agency (correlation and deadlines),
- * {@code S} the hub itself. Permanent faults are never retried; only {@link Category#HUB} faults are.
+ * {@code T} trust (who may send what for whom), {@code S} the hub itself. Permanent faults are never retried; only {@link Category#HUB} faults are.
  */
 public enum ErrorCode {
     MALFORMED_XML("W001", "The message is not well-formed XML"),
@@ -30,10 +30,12 @@ public enum ErrorCode {
     AGENCY_SILENT("A201", "An agency has not answered within the deadline"),
     REPLY_UNMATCHED("A202", "The agency reply refers to no known case or application"),
 
+    SENDER_NOT_DELEGATED("T310", "The sender may not act for this importer"),
+
     INTERNAL_ERROR("S901", "The hub could not process the message; it is kept and will be examined");
 
     /** Broad classes of fault; they decide the reply type and whether a retry can help. */
-    public enum Category { WIRE, BUSINESS, AGENCY, HUB }
+    public enum Category { WIRE, BUSINESS, AGENCY, TRUST, HUB }
 
     private final String code;
     private final String text;
@@ -56,6 +58,7 @@ public enum ErrorCode {
             case 'W' -> Category.WIRE;
             case 'B' -> Category.BUSINESS;
             case 'A' -> Category.AGENCY;
+            case 'T' -> Category.TRUST;
             default -> Category.HUB;
         };
     }

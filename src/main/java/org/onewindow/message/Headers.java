@@ -24,6 +24,8 @@ public final class Headers {
     public static final String CAUSED_BY = "OneWindowCausedBy";
     /** The HTTP header a back office may use to name itself until signatures establish the sender. */
     public static final String HTTP_SENDER = "X-OneWindow-Sender";
+    /** Party id of the authenticated caller of an HTTP endpoint; set by the hub's authentication, never by a client. */
+    public static final String PRINCIPAL = "OneWindowPrincipal";
 
     private Headers() {
     }
