@@ -112,7 +112,6 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
         PartyContacts contacts = delegation.contacts().map(CsvPartyContacts::fromFile).orElseGet(CsvPartyContacts::bundled);
         NoticeStore notices = new NoticeStore(jdbc, clock);
-        registry.bind("noticeStore", notices);
         registry.bind("delegationApi", new DelegationApi(new Delegations(jdbc, delegations,
                 new DelegationNotices(notices, contacts, delegation.mailEnabled()), delegation, clock)));
         registry.bind("sendDelegationNotices", new SendDelegationNotices(notices, new SmtpMailer(delegation),

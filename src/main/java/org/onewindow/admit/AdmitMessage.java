@@ -21,10 +21,10 @@ import org.slf4j.MDC;
 /**
  * Admits one stored inbound message: reads it ({@link ReadMessage}), checks that a trader may send its
  * type (W008), names the sender (the header, else the importer's business id), checks that the sender may
- * act for the importer ({@link CheckSender}, T310), applies the declaration rules, and files it ({@link FileDeclaration}). The exchange body becomes the list of
- * {@link Outgoing} messages to queue: derived agency messages, or the rejection reply. A database fault
- * propagates (the broker redelivers); any other fault while filing is the hub's own (S901), answered at
- * once rather than retried.
+ * act for the importer ({@link CheckSender}, T310), applies the declaration rules, and files it
+ * ({@link FileDeclaration}). The exchange body becomes the list of {@link Outgoing} messages to queue:
+ * derived agency messages, or the rejection reply. A database fault propagates (the broker redelivers);
+ * any other fault while filing is the hub's own (S901), answered at once rather than retried.
  */
 public final class AdmitMessage implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(AdmitMessage.class);

@@ -124,6 +124,7 @@ class DelegationIT {
         String body = Files.readString(SAMPLE, StandardCharsets.UTF_8);
         HubClient.Received merged = firstReplyOfType(send(body, BROKER), BROKER, "NX5106");
         assertThat(merged.body()).contains(">Y<");
+        awaitReleased(SAMPLE_NUMBER);
     }
 
     @Test
@@ -168,6 +169,7 @@ class DelegationIT {
         String other = SAMPLE_NUMBER.substring(0, 9) + "00301";
         String body = Files.readString(SAMPLE, StandardCharsets.UTF_8).replace(SAMPLE_NUMBER, other);
         assertThat(firstReplyOfType(send(body, BROKER), BROKER, "NX5106").body()).contains(">Y<");
+        awaitReleased(other);
 
         HubClient.Answer revoked = client.call("DELETE", "/api/v1/delegations/" + longTerm, IMPORTER, null);
         assertThat(revoked.status()).isEqualTo(200);
@@ -200,6 +202,21 @@ class DelegationIT {
             if (reply.messageType().equals(type) && reply.body().contains(declarationNo)) {
                 return reply;
             }
+        }
+    }
+
+    /** Reads the broker's replies until the declaration's case is released and every agency has closed its part. */
+    private static void awaitReleased(String declarationNo) throws Exception {
+        while (true) {
+            JsonNode view = client.get("/api/v1/declarations/" + declarationNo.replace(" ", "%20"));
+            boolean closed = true;
+            for (JsonNode agency : view.get("agencies")) {
+                closed &= agency.get("state").asText().equals("CLOSED");
+            }
+            if (closed && view.get("state").asText().equals("RELEASED")) {
+                return;
+            }
+            assertThat(client.receive(BROKER, REPLY_WAIT)).as(declarationNo + " is " + view.get("state")).isNotNull();
         }
     }
 
