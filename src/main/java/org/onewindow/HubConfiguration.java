@@ -16,6 +16,7 @@ import org.onewindow.admit.CheckApplicationItems;
 import org.onewindow.admit.CheckDeclarationNumber;
 import org.onewindow.admit.CheckFunctionCode;
 import org.onewindow.admit.CheckItemSequence;
+import org.onewindow.admit.CheckSender;
 import org.onewindow.admit.DeclarationRule;
 import org.onewindow.admit.FileDeclaration;
 import org.onewindow.admit.ReadMessage;
@@ -36,6 +37,16 @@ import org.onewindow.correlate.AgencyReplyReader;
 import org.onewindow.correlate.CorrelateReply;
 import org.onewindow.correlate.MergeAcknowledgement;
 import org.onewindow.correlate.ReportSilentAgencies;
+import org.onewindow.delegation.CheckSenderMayAct;
+import org.onewindow.delegation.DelegationApi;
+import org.onewindow.delegation.DelegationNotices;
+import org.onewindow.delegation.DelegationSettings;
+import org.onewindow.delegation.DelegationStore;
+import org.onewindow.delegation.Delegations;
+import org.onewindow.delegation.NoticeStore;
+import org.onewindow.delegation.PartyContacts;
+import org.onewindow.delegation.SendDelegationNotices;
+import org.onewindow.delegation.SmtpMailer;
 import org.onewindow.deliver.Outbox;
 import org.onewindow.deliver.PrepareOutgoing;
 import org.onewindow.deliver.RedeliveryGuard;
@@ -143,13 +154,22 @@ public class HubConfiguration implements CamelConfiguration {
 
         registry.bind("acceptInbound", new AcceptInbound(messages, reject, settings.maxMessageBytes(), settings.intakeReadTimeout()));
         RedeliveryGuard redelivery = new RedeliveryGuard(messages, outbox);
-        registry.bind("admitMessage", new AdmitMessage(reader, senders, rules, filing, reject, redelivery));
+        DelegationSettings delegation = DelegationSettings.from(context);
+        DelegationStore delegations = new DelegationStore(jdbc, clock);
+        CheckSender delegated = new CheckSender(new CheckSenderMayAct(delegations, delegation.zone()), cases, clock);
+        registry.bind("admitMessage", new AdmitMessage(reader, senders, delegated, rules, filing, reject, redelivery));
         registry.bind("prepareOutgoing", new PrepareOutgoing());
         MergeAcknowledgement merge = new MergeAcknowledgement(cases, outbox, schemas, clock);
         registry.bind("correlateReply", new CorrelateReply(jdbc, reader, senders, new AgencyReplyReader(), messages, cases, outbox,
                 reject, merge, redelivery));
         registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
+        PartyContacts contacts = partyId -> parties.find(partyId).map(Party::email);
+        NoticeStore notices = new NoticeStore(jdbc, clock);
+        registry.bind("delegationApi", new DelegationApi(new Delegations(jdbc, delegations,
+                new DelegationNotices(notices, contacts, delegation.mailEnabled()), delegation, clock)));
+        registry.bind("sendDelegationNotices", new SendDelegationNotices(notices, new SmtpMailer(delegation),
+                delegation.mailMaxAttempts()));
         DemoAgencyRules demoRules = settings.demoRules().isEmpty()
                 ? DemoAgencyRules.bundled()
                 : DemoAgencyRules.fromFile(Path.of(settings.demoRules()));

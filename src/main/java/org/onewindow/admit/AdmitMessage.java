@@ -22,11 +22,11 @@ import org.slf4j.MDC;
 
 /**
  * Admits one stored inbound message: reads it ({@link ReadMessage}, signature included), names the sender
- * from its signature ({@link AuthenticateSender}), checks that a trader may send its type (W008), applies the
- * declaration rules, and files it ({@link FileDeclaration}). The exchange body becomes the list of
- * {@link Outgoing} messages to queue: derived agency messages, or the rejection reply. A database fault
- * propagates (the broker redelivers); any other fault while filing is the hub's own (S901), answered at
- * once rather than retried.
+ * from its signature ({@link AuthenticateSender}), checks that a trader may send its type (W008) and that the
+ * sender may act for the importer ({@link CheckSender}, T310), applies the declaration rules, and files it
+ * ({@link FileDeclaration}). The exchange body becomes the list of {@link Outgoing} messages to queue:
+ * derived agency messages, or the rejection reply. A database fault propagates (the broker redelivers);
+ * any other fault while filing is the hub's own (S901), answered at once rather than retried.
  */
 public final class AdmitMessage implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(AdmitMessage.class);
@@ -41,9 +41,11 @@ public final class AdmitMessage implements Processor {
     private final RejectMessage reject;
     private final RedeliveryGuard redelivery;
     private final AuthenticateSender senders;
+    private final CheckSender delegations;
 
-    public AdmitMessage(ReadMessage reader, AuthenticateSender senders, List<DeclarationRule> rules, FileDeclaration filing,
-                        RejectMessage reject, RedeliveryGuard redelivery) {
+    public AdmitMessage(ReadMessage reader, AuthenticateSender senders, CheckSender delegations, List<DeclarationRule> rules,
+                        FileDeclaration filing, RejectMessage reject, RedeliveryGuard redelivery) {
+        this.delegations = delegations;
         this.reader = reader;
         this.senders = senders;
         this.rules = List.copyOf(rules);
@@ -85,7 +87,7 @@ public final class AdmitMessage implements Processor {
             return reject.refused(hubId, who.party(), message, List.of(who.rejection()));
         }
         String party = who.party();
-        List<Rejection> faults = check(message);
+        List<Rejection> faults = check(message, party, keys);
         if (!faults.isEmpty()) {
             LOG.info("Rejected {} {}: {}", message.type().type(), faults.get(0).code().code(), faults.get(0).detail());
             return reject.refused(hubId, party, message, faults);
@@ -102,10 +104,14 @@ public final class AdmitMessage implements Processor {
         }
     }
 
-    private List<Rejection> check(ParsedMessage message) {
+    private List<Rejection> check(ParsedMessage message, String sender, MessageKeys keys) {
         if (!TRADER_TYPES.contains(message.type().type())) {
             return List.of(new Rejection(ErrorCode.NOT_ACCEPTED_FROM_SENDER,
                     message.type().type() + " is sent by agencies or the hub; traders submit " + TRADER_TYPES));
+        }
+        Optional<Rejection> untrusted = delegations.check(sender, keys);
+        if (untrusted.isPresent()) {
+            return List.of(untrusted.get());
         }
         if (!"NX5105".equals(message.type().type())) {
             return List.of();

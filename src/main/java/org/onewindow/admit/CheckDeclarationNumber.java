@@ -15,11 +15,16 @@ import org.w3c.dom.Element;
 public final class CheckDeclarationNumber implements DeclarationRule {
     private static final Pattern FORMAT = Pattern.compile("[A-Z0-9]{2}([A-Z0-9]{2}| {2})[0-9]{2}[A-Z0-9]{3}[0-9]{5}");
 
+    /** True for a 14-character declaration number of the form 2/2/2/3/5. */
+    public static boolean wellFormed(String declarationNo) {
+        return declarationNo != null && FORMAT.matcher(declarationNo).matches();
+    }
+
     @Override
     public List<Rejection> check(ParsedMessage declaration) {
         // untrimmed: the two blanks of a declaration without a transfer office are significant
         String raw = Dom.child(declaration.root(), "ID").map(Element::getTextContent).orElse(null);
-        if (raw != null && FORMAT.matcher(raw).matches()) {
+        if (wellFormed(raw)) {
             return List.of();
         }
         return List.of(new Rejection(ErrorCode.DECLARATION_NUMBER_FORMAT,

@@ -39,6 +39,8 @@ public enum ErrorCode {
     AGENCY_SILENT("A201", "An agency has not answered within the deadline"),
     REPLY_UNMATCHED("A202", "The agency reply refers to no known case or application"),
 
+    SENDER_NOT_DELEGATED("T310", "The sender may not act for this importer"),
+
     INTERNAL_ERROR("S901", "The hub could not process the message; it is kept and will be examined");
 
     /** Broad classes of fault; they decide the reply type and whether a retry can help. */

@@ -30,7 +30,7 @@ import org.w3c.dom.Element;
  *   <li>{@code IssueDateTime}: {@code issuedAt} in Taiwan time ({@code 2025-11-24T10:15:00}).</li>
  *   <li>{@code ContactOffice/ID} (an..17): the hub, {@value #HUB_OFFICE}.</li>
  *   <li>{@code Error} (1..99), one per rejection in the order given: {@code ValidationCode} (an1) is
- *       {@link ErrorCode#validationCode()} ({@code W}, {@code B}, {@code A}, {@code S});
+ *       {@link ErrorCode#validationCode()} ({@code W}, {@code B}, {@code A}, {@code T}, {@code S});
  *       {@code AdditionalInformation/Content} (an..512) is {@link Rejection#text()}, i.e.
  *       {@code <code> <catalogue text>: <detail>}, on one line and cut to 512 characters. Past 98
  *       rejections the 99th error says how many more were left out.</li>

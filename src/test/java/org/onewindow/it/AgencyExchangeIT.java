@@ -36,6 +36,7 @@ class AgencyExchangeIT {
         fastDeadline.setProperty("onewindow.correlate.deadline-scan-ms", "200");
         hub = new TestHub(dataDir, fastDeadline).start();
         client = new HubClient(hub);
+        client.delegateSampleImporters("SILENCE", "REPLACER", "FOODTRADER");
     }
 
     @AfterAll

@@ -31,6 +31,7 @@ final class CombinedDeclarationChecks {
     static void manyDeclarationsAtOnce(HubClient client, String party, int count) throws Exception {
         String xml = Files.readString(Path.of("samples/NX5105/valid/food-liquor.xml"), StandardCharsets.UTF_8);
         String original = xml.replaceAll("(?s).*?<ID>([^<]{14})</ID>.*", "$1");
+        client.delegateSampleImporters(party);
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String number = original.substring(0, 9) + String.format("%05d", 70000 + i);

@@ -28,6 +28,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 final class HubClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Business ids of the importers the sample messages name. */
+    static final List<String> SAMPLE_IMPORTERS = List.of("12345675", "24536806");
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     private final Connection connection;
@@ -81,6 +83,45 @@ final class HubClient implements AutoCloseable {
     /** GET as a party, expecting the status. */
     JsonNode getAs(String party, String path, int expectedStatus) throws IOException, InterruptedException {
         return parties.call("GET", path, parties.get(party).token(), "application/json", "", expectedStatus);
+    }
+
+    /** Calls the REST API as a party (its API token; null: unauthenticated) with an optional JSON body. */
+    Answer call(String method, String path, String party, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (party != null) {
+            request.header("Authorization", "Bearer " + parties.get(party).token());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    }
+
+    /**
+     * The importer grants the party a long-term delegation (WJA02) and the party accepts it (WJA03), so the party
+     * may send the importer's declarations; returns the delegation id.
+     */
+    String delegate(String importer, String party) throws IOException, InterruptedException {
+        Answer granted = call("POST", "/api/v1/delegations", importer, "{\"broker\": \"" + parties.get(party).partyId()
+                + "\", \"scope\": \"LONG_TERM\", \"validUntil\": \"" + java.time.LocalDate.now().plusDays(30) + "\"}");
+        if (granted.status() != 201) {
+            throw new AssertionError("Grant answered " + granted.status() + ": " + granted.json());
+        }
+        String id = granted.json().get("id").asText();
+        Answer accepted = call("POST", "/api/v1/delegations/" + id + "/answer", party, "{\"accept\": true}");
+        if (accepted.status() != 200) {
+            throw new AssertionError("Answer answered " + accepted.status() + ": " + accepted.json());
+        }
+        return id;
+    }
+
+    /** The sample messages' importers (samples/README.md) delegate to each party, so they may send the samples. */
+    void delegateSampleImporters(String... parties) throws IOException, InterruptedException {
+        for (String party : parties) {
+            for (String importer : SAMPLE_IMPORTERS) {
+                delegate(importer, party);
+            }
+        }
     }
 
     int postEmpty(String path, String party) throws IOException, InterruptedException {

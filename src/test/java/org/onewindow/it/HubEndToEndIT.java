@@ -55,6 +55,7 @@ class HubEndToEndIT {
     static void startHub() throws Exception {
         hub = new TestHub(dataDir, settings()).start();
         client = new HubClient(hub);
+        client.delegateSampleImporters("BROKERHTTP", "BROKERJMS", "TESTER");
     }
 
     /** A small size limit, so the 413 answer can be shown without a huge body. */

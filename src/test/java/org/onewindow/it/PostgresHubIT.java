@@ -35,6 +35,7 @@ class PostgresHubIT {
         String caseId;
         JsonNode before;
         try (TestHub hub = new TestHub(dataDir, settings).start(); HubClient client = new HubClient(hub)) {
+            client.delegateSampleImporters("BROKERPG");
             HubClient.Answer answer = client.post(Files.readAllBytes(Path.of("samples/NX5105/valid/all-agencies-60-items.xml")),
                     "application/xml", "BROKERPG");
             assertThat(answer.status()).isEqualTo(202);

@@ -26,6 +26,7 @@ class PublishedSchemasIT {
         Properties published = new Properties();
         published.setProperty("onewindow.schemas.dir", PUBLISHED.toAbsolutePath().toString());
         try (TestHub hub = new TestHub(dataDir, published).start(); HubClient client = new HubClient(hub)) {
+            client.delegateSampleImporters("PUBLISHED");
             HubClient.Answer answer = client.post(Files.readAllBytes(Path.of("samples/NX5105/valid/food-liquor.xml")),
                     "application/xml", "PUBLISHED");
             assertThat(answer.status()).isEqualTo(202);

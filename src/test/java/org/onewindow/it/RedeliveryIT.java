@@ -27,6 +27,7 @@ class RedeliveryIT {
         Properties noDemo = new Properties();
         noDemo.setProperty("onewindow.demo-agencies.enabled", "false");
         try (TestHub hub = new TestHub(dataDir, noDemo).start(); HubClient client = new HubClient(hub)) {
+            client.delegateSampleImporters("BROKERRD");
             byte[] declaration = Files.readAllBytes(Path.of("samples/NX5105/valid/all-agencies-60-items.xml"));
             String hubId = client.post(declaration, "application/xml", "BROKERRD").json().get("hubId").asText();
             awaitQueued(client, 1);

@@ -27,8 +27,6 @@ import org.onewindow.trust.XmlSigner;
  */
 final class TestParties {
     static final String OPERATOR = "operator";
-    /** The importers of the sample declarations. */
-    static final String[] SAMPLE_IMPORTERS = {"12345675", "24536806"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A party's id, API token and signing key. */
@@ -64,7 +62,8 @@ final class TestParties {
     }
 
     private Credentials registerBroker(String alias) {
-        String partyId = String.format("%08d", Math.floorMod(alias.hashCode(), 90_000_000) + 10_000_000);
+        String partyId = alias.matches("\\d{8}") ? alias
+                : String.format("%08d", Math.floorMod(alias.hashCode(), 90_000_000) + 10_000_000);
         try {
             call("POST", "/api/v1/admin/parties", operatorToken(), "application/json", JSON.writeValueAsString(Map.of(
                     "partyId", partyId, "kind", "BROKER", "name", "Test broker " + alias, "boxId", "K73",

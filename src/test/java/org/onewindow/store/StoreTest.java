@@ -1,23 +1,17 @@
 package org.onewindow.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.onewindow.infra.Database;
-import org.onewindow.infra.HubSettings;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.MessageKeys;
 
@@ -26,13 +20,11 @@ import org.onewindow.message.MessageKeys;
  * {@code test}, a schema of its own per run) where the machine has it.
  */
 class StoreTest {
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @TempDir
     static Path dataDir;
 
     static Stream<String> databases() {
-        return Stream.of("h2", "postgresql");
+        return TestDatabases.kinds();
     }
 
     @ParameterizedTest
@@ -102,28 +94,6 @@ class StoreTest {
     }
 
     private static Database open(String kind) throws Exception {
-        var context = new DefaultCamelContext();
-        var properties = context.getPropertiesComponent();
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("onewindow.data-dir", dataDir.resolve(kind).toString());
-        if (kind.equals("postgresql")) {
-            assumeTrue(postgresAvailable(), "PostgreSQL is not running on 127.0.0.1:5432; H2 covers the store");
-            String schema = "ow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", ""); Statement s = c.createStatement()) {
-                s.execute("create schema " + schema);
-            }
-            p.setProperty("onewindow.db.url", POSTGRES + "?currentSchema=" + schema);
-            p.setProperty("onewindow.db.user", "postgres");
-        }
-        properties.setInitialProperties(p);
-        return new Database(HubSettings.from(context));
-    }
-
-    private static boolean postgresAvailable() {
-        try (Connection ignored = DriverManager.getConnection(POSTGRES, "postgres", "")) {
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
+        return TestDatabases.open(kind, dataDir);
     }
 }
