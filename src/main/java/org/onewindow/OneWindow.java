@@ -6,10 +6,11 @@ import org.onewindow.cli.Cli;
 
 /**
  * Starts the hub ({@code java -jar onewindow.jar}), or runs a tester command against a running hub
- * ({@code java -jar onewindow.jar send FILE…} / {@code replay DIR}).
+ * ({@code java -jar onewindow.jar send FILE…} / {@code replay DIR}), or an offline trust command
+ * ({@code sign}, {@code verify}, {@code pki}: signing and verifying messages, demo keys and certificates).
  */
 public final class OneWindow {
-    private static final Set<String> CLI_COMMANDS = Set.of("send", "replay");
+    private static final Set<String> CLI_COMMANDS = Set.of("send", "replay", "sign", "verify", "pki");
 
     private OneWindow() {
     }

@@ -49,6 +49,9 @@ public final class Cli {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && TrustCommands.NAMES.contains(args[0])) {
+            return TrustCommands.run(args, out, err);
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);
@@ -193,7 +196,7 @@ public final class Cli {
         }
     }
 
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file or directory";
         }
