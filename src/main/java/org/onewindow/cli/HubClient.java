@@ -46,6 +46,8 @@ final class HubClient {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
+    private final CallerCredentials credentials = CallerCredentials.fromEnvironment();
+
     HubClient(URI hub) {
         this.hub = hub;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
@@ -54,7 +56,7 @@ final class HubClient {
     Posted post(byte[] xml, String sender) throws Failure {
         HttpRequest.Builder request = request("/api/v1/messages")
                 .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(xml));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(credentials.sign(xml)));
         if (sender != null) {
             request.header(SENDER_HEADER, sender);
         }
@@ -111,7 +113,9 @@ final class HubClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(hub + path)).timeout(REQUEST_TIMEOUT);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub + path)).timeout(REQUEST_TIMEOUT);
+        credentials.token().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return request;
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Failure {

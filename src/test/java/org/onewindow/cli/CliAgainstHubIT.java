@@ -15,8 +15,11 @@ import org.onewindow.it.TestHub;
 class CliAgainstHubIT {
 
     @Test
-    void sendingASamplePrintsEveryReplyAsItArrives(@TempDir Path dataDir) {
+    void sendingASamplePrintsEveryReplyAsItArrives(@TempDir Path dataDir) throws Exception {
         try (TestHub hub = new TestHub(dataDir, new Properties()).start()) {
+            // act as the demo importer: its API token, and its key to sign with
+            System.setProperty("onewindow.cli.token", java.nio.file.Files.readString(dataDir.resolve("demo/12345675.token")).strip());
+            System.setProperty("onewindow.cli.key", dataDir.resolve("demo/12345675.p12").toString());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int exit = Cli.run(new String[] {"send", "--hub", hub.baseUrl(), "--wait", "3",
