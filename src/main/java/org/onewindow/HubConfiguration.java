@@ -48,6 +48,7 @@ import org.onewindow.delegation.PartyContacts;
 import org.onewindow.delegation.SendDelegationNotices;
 import org.onewindow.delegation.SmtpMailer;
 import org.onewindow.deliver.Outbox;
+import org.onewindow.deliver.ReplyChannels;
 import org.onewindow.deliver.PrepareOutgoing;
 import org.onewindow.deliver.RedeliveryGuard;
 import org.onewindow.demo.DemoAgencyRules;
@@ -145,7 +146,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("messageLogApi", new MessageLogApi(sealer, new VerifyMessageLog(jdbc)));
 
         ReadMessage reader = new ReadMessage(schemas, settings.maxMessageBytes(), signatureCheck);
-        Outbox outbox = new Outbox(messages, deliveries, hubSigner);
+        Outbox outbox = new Outbox(messages, deliveries, hubSigner, new ReplyChannels(parties));
         RejectMessage reject = new RejectMessage(messages, outbox, clock);
         FileDeclaration filing = new FileDeclaration(jdbc, messages, cases, dedup, outbox,
                 new DeriveAgencyMessages(RoutingTable.bundled(), schemas), schemas, reject, clock, settings.agencyDeadline());

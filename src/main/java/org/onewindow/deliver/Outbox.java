@@ -12,8 +12,8 @@ import org.w3c.dom.Document;
 
 /**
  * Everything the hub sends passes through here first: the message is signed with the hub's key, stored (with a new hub id, the
- * case and the message that caused it) and, for a party, put in its pull mailbox — in the caller's
- * transaction — before it is handed to a queue. A party the hub cannot name (a message so broken its
+ * case, the message that caused it and the channel it leaves on) and, for a party, put in its pull mailbox — in the
+ * caller's transaction — before it is handed to a queue (none when the party pulls: see {@link ReplyChannels}). A party the hub cannot name (a message so broken its
  * sender is unknown) still gets its reply stored, readable through the rejected message's record.
  */
 public final class Outbox {
@@ -24,12 +24,14 @@ public final class Outbox {
     private final MessageStore messages;
     private final DeliveryStore deliveries;
     private final DocumentSigner signer;
+    private final ReplyChannels channels;
 
     /** An outbox that signs everything it stores with {@code signer} (the hub's key). */
-    public Outbox(MessageStore messages, DeliveryStore deliveries, DocumentSigner signer) {
+    public Outbox(MessageStore messages, DeliveryStore deliveries, DocumentSigner signer, ReplyChannels channels) {
         this.messages = messages;
         this.deliveries = deliveries;
         this.signer = signer;
+        this.channels = channels;
     }
 
     /**
@@ -40,15 +42,21 @@ public final class Outbox {
                         String causedBy, String triggeredBy) {
     }
 
-    /** Stores a message for a party; returns what to queue, or null when the party is unknown. */
-    public Outgoing toParty(String party, Document document, About about) {
+    /**
+     * Stores a message for a party that used {@code usedChannel} (its message's, or its case's); returns what to send,
+     * or null when the party is unknown.
+     */
+    public Outgoing toParty(String party, String usedChannel, Document document, About about) {
         byte[] body = signer.signedBytes(document);
-        String hubId = store(party, "PARTY", body, about);
         if (party == null) {
+            store(null, usedChannel != null ? usedChannel : ReplyChannels.HTTP, body, about);
             return null;
         }
+        String channel = channels.channelFor(party, usedChannel);
+        String hubId = store(party, channel, body, about);
         deliveries.enqueue(party, hubId);
-        return new Outgoing(Outgoing.partyQueue(party), hubId, about.messageType(), about.caseId(), null, about.causedBy(), body);
+        return new Outgoing(ReplyChannels.queueFor(channel, party), hubId, about.messageType(), about.caseId(), null,
+                about.causedBy(), body);
     }
 
     /** Stores a message for an agency queue; returns what to queue. */
@@ -71,7 +79,7 @@ public final class Outbox {
             }
             byte[] body = messages.body(sent.hubId()).orElseThrow();
             boolean agency = sent.recipient().startsWith(AGENCY_QUEUE_PREFIX);
-            outgoing.add(new Outgoing(agency ? sent.recipient() : Outgoing.partyQueue(sent.recipient()), sent.hubId(),
+            outgoing.add(new Outgoing(agency ? sent.recipient() : ReplyChannels.queueFor(sent.channel(), sent.recipient()), sent.hubId(),
                     sent.messageType(), sent.caseId(), agency ? sent.recipient().substring(AGENCY_QUEUE_PREFIX.length()) : null,
                     sent.causedBy(), body));
         }
@@ -82,7 +90,8 @@ public final class Outbox {
     public Outgoing again(String party, StoredMessage sent) {
         deliveries.enqueue(party, sent.hubId());
         byte[] body = messages.body(sent.hubId()).orElseThrow();
-        return new Outgoing(Outgoing.partyQueue(party), sent.hubId(), sent.messageType(), sent.caseId(), null, sent.causedBy(), body);
+        return new Outgoing(ReplyChannels.queueFor(sent.channel(), party), sent.hubId(), sent.messageType(), sent.caseId(), null,
+                sent.causedBy(), body);
     }
 
     private String store(String recipient, String channel, byte[] body, About about) {
