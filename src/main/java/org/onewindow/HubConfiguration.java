@@ -23,6 +23,8 @@ import org.onewindow.admit.ReadMessage;
 import org.onewindow.admit.RejectMessage;
 import org.onewindow.api.AuthenticateCaller;
 import org.onewindow.api.GuardApi;
+import org.onewindow.api.HttpsListener;
+import org.onewindow.api.HttpsSettings;
 import org.onewindow.api.MessageLogApi;
 import org.onewindow.api.PartyAdminApi;
 import org.onewindow.api.QueryApi;
@@ -140,6 +142,14 @@ public class HubConfiguration implements CamelConfiguration {
         }
         AuthenticateSender senders = new AuthenticateSender(new IdentifySigner(parties));
         context.addStartupListener(new GuardApi(new AuthenticateCaller(parties, clock)));
+        HttpsSettings https = HttpsSettings.from(context, settings.dataDir(), trust.hubKeyPassword());
+        if (https.port().isPresent()) {
+            credentials.httpsKey(https.keyStore(), https.keyStorePassword(), https.hosts());
+            HttpsListener listener = new HttpsListener(https, credentials.localAuthorityCertificate());
+            context.addService(listener);
+            context.addStartupListener(listener);
+            registry.bind("httpsListener", listener);
+        }
         registry.bind("partyAdminApi", new PartyAdminApi(parties, administration));
         SealMessageLog sealer = new SealMessageLog(jdbc, clock, 500);
         registry.bind("sealMessageLog", sealer);

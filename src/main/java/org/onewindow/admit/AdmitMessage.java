@@ -87,7 +87,7 @@ public final class AdmitMessage implements Processor {
             return reject.refused(hubId, who.party(), message, List.of(who.rejection()));
         }
         String party = who.party();
-        List<Rejection> faults = check(message, party, keys);
+        List<Rejection> faults = check(message, who, keys);
         if (!faults.isEmpty()) {
             LOG.info("Rejected {} {}: {}", message.type().type(), faults.get(0).code().code(), faults.get(0).detail());
             return reject.refused(hubId, party, message, faults);
@@ -104,12 +104,12 @@ public final class AdmitMessage implements Processor {
         }
     }
 
-    private List<Rejection> check(ParsedMessage message, String sender, MessageKeys keys) {
+    private List<Rejection> check(ParsedMessage message, AuthenticateSender.Result sender, MessageKeys keys) {
         if (!TRADER_TYPES.contains(message.type().type())) {
             return List.of(new Rejection(ErrorCode.NOT_ACCEPTED_FROM_SENDER,
                     message.type().type() + " is sent by agencies or the hub; traders submit " + TRADER_TYPES));
         }
-        Optional<Rejection> untrusted = delegations.check(sender, keys);
+        Optional<Rejection> untrusted = delegations.check(sender.party(), sender.registered(), keys);
         if (untrusted.isPresent()) {
             return List.of(untrusted.get());
         }

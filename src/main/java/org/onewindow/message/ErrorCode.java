@@ -40,6 +40,7 @@ public enum ErrorCode {
     REPLY_UNMATCHED("A202", "The agency reply refers to no known case or application"),
 
     SENDER_NOT_DELEGATED("T310", "The sender may not act for this importer"),
+    BROKER_BOX_MISMATCH("T311", "The declaration number names another broker's box (characters 7 to 9) than the sending broker's"),
 
     INTERNAL_ERROR("S901", "The hub could not process the message; it is kept and will be examined");
 
