@@ -24,7 +24,7 @@ import org.onewindow.store.Jdbc;
  */
 public final class TrafficStatistics {
     private static final String HOUR = "date_trunc('hour', received_at)";
-    private static final String SQL = "select sender, message_type, syntax, " + HOUR + " as hour, count(*) as received, "
+    private static final String SQL = "select sender, message_type, syntax, " + HOUR + " as received_hour, count(*) as received, "
             + "sum(case when status = 'ADMITTED' then 1 else 0 end) as accepted, "
             + "sum(case when status = 'REJECTED' then 1 else 0 end) as rejected "
             + "from message where direction = 'IN' and channel <> 'AGENCY' and test_mode = false "
@@ -57,7 +57,7 @@ public final class TrafficStatistics {
     }
 
     private TrafficRow hourRow(ResultSet rs) throws SQLException {
-        LocalDate day = Jdbc.instant(rs, "hour").atZone(zone).toLocalDate();
+        LocalDate day = Jdbc.instant(rs, "received_hour").atZone(zone).toLocalDate();
         return new TrafficRow(day, rs.getString("sender"), rs.getString("message_type"), rs.getString("syntax"),
                 rs.getLong("received"), rs.getLong("accepted"), rs.getLong("rejected"));
     }
