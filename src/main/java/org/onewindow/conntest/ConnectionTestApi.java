@@ -28,11 +28,11 @@ public final class ConnectionTestApi {
 
     /** GET /api/v1/parties/{party}/connection-test: every pair with its state, and whether the test is passed. */
     public void status(Exchange exchange) {
-        String party = party(exchange);
-        if (party == null) {
+        List<PairOutcome> outcomes = outcomes(exchange);
+        if (outcomes == null) {
             return;
         }
-        List<PairOutcome> outcomes = results.of(party);
+        String party = exchange.getIn().getHeader("party", String.class);
         List<Map<String, Object>> pairs = new ArrayList<>();
         for (PairOutcome o : outcomes) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -59,11 +59,11 @@ public final class ConnectionTestApi {
 
     /** GET /api/v1/parties/{party}/connection-test/certificate: the signed certificate (XML), or 409 with what is missing. */
     public void certificate(Exchange exchange) {
-        String party = party(exchange);
-        if (party == null) {
+        List<PairOutcome> outcomes = outcomes(exchange);
+        if (outcomes == null) {
             return;
         }
-        List<PairOutcome> outcomes = results.of(party);
+        String party = exchange.getIn().getHeader("party", String.class);
         if (!allPassed(outcomes)) {
             String missing = outcomes.stream().filter(o -> o.state() != PairOutcome.State.PASSED)
                     .map(o -> o.pair() + " " + o.state() + (o.detail() == null ? "" : " (" + o.detail() + ")"))
@@ -84,13 +84,21 @@ public final class ConnectionTestApi {
         return outcomes.stream().allMatch(o -> o.state() == PairOutcome.State.PASSED);
     }
 
-    /** The party asked about, or null after answering 404 when the caller may not see it. */
-    private static String party(Exchange exchange) {
+    /**
+     * Where the pairs of the party asked about stand, or null after answering: 404 when the caller may not see it,
+     * 500 naming the setting when the party's own list in the hub's settings is malformed (for the operator to fix).
+     */
+    private List<PairOutcome> outcomes(Exchange exchange) {
         String party = exchange.getIn().getHeader("party", String.class);
         if (!Caller.of(exchange).mayRead(party)) {
             JsonAnswer.problem(exchange, 404, "Not found", "No connection test of " + party + " for you: a party reads only its own");
             return null;
         }
-        return party;
+        try {
+            return results.of(party);
+        } catch (IllegalArgumentException e) {
+            JsonAnswer.problem(exchange, 500, "The hub's connection-test settings are wrong; tell its operator", e.getMessage());
+            return null;
+        }
     }
 }

@@ -3,15 +3,16 @@ package org.onewindow.conntest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * Which (message type, reply) pairs each party must pass in the connection test: the list in
- * {@code onewindow.connection-test.pairs}, or the party's own in {@code onewindow.connection-test.pairs.<party>}
- * (comma-separated {@link TestPair}s). Read once at start; a malformed pair stops the hub with its reason.
+ * Which (message type, reply) pairs each party must pass in the connection test: the party's own list in
+ * {@code onewindow.connection-test.pairs.<party>} if there is one, else the list in
+ * {@code onewindow.connection-test.pairs} (comma-separated {@link TestPair}s). The standard list is read once at
+ * start (a malformed one stops the hub with its reason); a party's own is looked up when asked, so it can come from
+ * any property source (file, -D, environment) without the hub having to know the party in advance.
  */
 public final class ConnectionTestPlan {
     static final String KEY = "onewindow.connection-test.pairs";
@@ -20,34 +21,36 @@ public final class ConnectionTestPlan {
             + "NX5105>NX602@CD, NX5105>NX302_DN@DN, NX5105>NX402@VP, NX5105>N5116@customs";
 
     private final List<TestPair> standard;
-    private final Map<String, List<TestPair>> perParty;
+    private final Function<String, Optional<String>> settings;
 
-    public ConnectionTestPlan(List<TestPair> standard, Map<String, List<TestPair>> perParty) {
-        if (standard.isEmpty() || perParty.values().stream().anyMatch(List::isEmpty)) {
-            throw new IllegalArgumentException(KEY + " lists no pair for a party; the connection test needs at least one");
-        }
-        this.standard = List.copyOf(standard);
-        this.perParty = Map.copyOf(perParty);
+    /** {@code settings}: the hub's property lookup, for the parties' own lists. */
+    public ConnectionTestPlan(List<TestPair> standard, Function<String, Optional<String>> settings) {
+        this.standard = nonEmpty(standard, KEY);
+        this.settings = settings;
     }
 
     public static ConnectionTestPlan from(CamelContext context) {
-        PropertiesComponent p = context.getPropertiesComponent();
-        List<TestPair> standard = parse(p.resolveProperty(KEY).orElse(DEFAULT));
-        Map<String, List<TestPair>> perParty = new TreeMap<>();
-        p.loadProperties(key -> key.startsWith(KEY + ".")).forEach((key, value) ->
-                perParty.put(key.toString().substring(KEY.length() + 1), parse(value.toString())));
-        return new ConnectionTestPlan(standard, perParty);
+        Function<String, Optional<String>> settings = context.getPropertiesComponent()::resolveProperty;
+        return new ConnectionTestPlan(parse(settings.apply(KEY).orElse(DEFAULT)), settings);
     }
 
-    /** The pairs of a comma-separated list, in its order. */
+    /** The pairs of a comma-separated list, in its order; IllegalArgumentException naming a malformed pair. */
     static List<TestPair> parse(String list) {
         List<TestPair> pairs = new ArrayList<>();
         Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(TestPair::parse).forEach(pairs::add);
         return pairs;
     }
 
-    /** The pairs this party must pass. */
+    /** The pairs this party must pass; IllegalArgumentException when its own list is malformed or empty. */
     public List<TestPair> of(String party) {
-        return perParty.getOrDefault(party, standard);
+        String key = KEY + "." + party;
+        return settings.apply(key).map(list -> nonEmpty(parse(list), key)).orElse(standard);
+    }
+
+    private static List<TestPair> nonEmpty(List<TestPair> pairs, String key) {
+        if (pairs.isEmpty()) {
+            throw new IllegalArgumentException(key + " lists no pair; the connection test needs at least one");
+        }
+        return List.copyOf(pairs);
     }
 }

@@ -31,6 +31,8 @@ class ConnectionTestIT {
     private static final String SAMPLE_NUMBER = "AA  14K7300103";
     private static final String FOOD_ITEM = "<Description>INSTANT RAMEN TONKOTSU 5 X 100G</Description>";
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** A demo trader given its own list of pairs in the hub's settings. */
+    private static final String FOOD_TRADER = "24536806";
     private static final List<String> DEFAULT_PAIRS = List.of("NX5105>NX5106", "NX5105>NX901@CD", "NX5105>NX901@DN",
             "NX5105>NX901@VP", "NX5105>NX602@CD", "NX5105>NX302_DN@DN", "NX5105>NX402@VP", "NX5105>N5116@customs");
 
@@ -43,6 +45,7 @@ class ConnectionTestIT {
     static void start() throws Exception {
         Properties productionAgenciesOff = new Properties();
         productionAgenciesOff.setProperty("onewindow.demo-agencies.enabled", "false");
+        productionAgenciesOff.setProperty("onewindow.connection-test.pairs." + FOOD_TRADER, "NX601>NX901@CD, NX601>NX602@CD");
         hub = new TestHub(dataDir, productionAgenciesOff).start();
         client = new HubClient(hub);
         client.delegateSampleImporters("CERTIFIED", "FAILING");
@@ -105,6 +108,14 @@ class ConnectionTestIT {
         HubClient.Download refused = client.download("FAILING", "/api/v1/parties/" + party + "/connection-test/certificate");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text()).contains("NX5105>NX602@CD FAILED");
+    }
+
+    @Test
+    void aPartyWithItsOwnListIsTestedOnThatListOnly() throws Exception {
+        JsonNode status = client.getAs(FOOD_TRADER, "/api/v1/parties/" + FOOD_TRADER + "/connection-test", 200);
+        assertThat(status.get("pairs")).extracting(p -> p.get("pair").asText() + " " + p.get("state").asText())
+                .containsExactly("NX601>NX901@CD PENDING", "NX601>NX602@CD PENDING");
+        assertThat(status.get("passed").asBoolean()).isFalse();
     }
 
     /** The sample under a new declaration number; {@code failFood}: its food item fails the demo laboratory. */

@@ -73,8 +73,8 @@ class StatisticsIT {
         }
         sent.add(client.post(Files.readAllBytes(Path.of("samples/NX5105/invalid/B105-item-sequence-gap.xml")),
                 "application/xml", "STATS").json().get("hubId").asText());
-        // a connection-test message is not production traffic
-        sent.add(client.postTest(xml.replace(CUSTOMS_ONLY_NUMBER, CUSTOMS_ONLY_NUMBER.substring(0, 9) + "06003")
+        // a connection-test message is not production traffic; the test world has its own declaration numbers
+        sent.add(client.postTest(xml.replace(CUSTOMS_ONLY_NUMBER, CUSTOMS_ONLY_NUMBER.substring(0, 9) + "06001")
                 .getBytes(StandardCharsets.UTF_8), "STATS").json().get("hubId").asText());
         assertThat(awaitDecided(sent)).containsExactly("ADMITTED", "ADMITTED", "REJECTED", "ADMITTED");
         Instant now = Instant.now();
