@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +109,26 @@ class ConnectionTestIT {
         HubClient.Download refused = client.download("FAILING", "/api/v1/parties/" + party + "/connection-test/certificate");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text()).contains("NX5105>NX602@CD FAILED");
+    }
+
+    @Test
+    void aJmsBackOfficeFlagsOneMessageAsATestWithTheMessageProperty() throws Exception {
+        TestParties.Credentials party = client.party("CERTIFIED");
+        String number = SAMPLE_NUMBER.substring(0, 9) + "05003";
+        client.sendRaw("onewindow.inbound", HubClient.sign(party, declaration(number, false)),
+                Map.of("OneWindowSender", party.partyId(), "OneWindowTest", "true"));
+
+        String path = number.replace(" ", "%20");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        HubClient.Answer testCase = client.call("GET", "/api/v1/test/declarations/" + path, "CERTIFIED", null);
+        while (testCase.status() == 404 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            testCase = client.call("GET", "/api/v1/test/declarations/" + path, "CERTIFIED", null);
+        }
+        assertThat(testCase.status()).isEqualTo(200);
+        assertThat(testCase.json().get("test").asBoolean()).isTrue();
+        assertThat(testCase.json().get("channel").asText()).isEqualTo("JMS");
+        client.getAs("CERTIFIED", "/api/v1/declarations/" + path, 404);
     }
 
     @Test
