@@ -74,10 +74,8 @@ public final class ConnectionTestApi {
         List<HubCertificates.PassedPair> passed = outcomes.stream().map(o -> new HubCertificates.PassedPair(
                 o.pair().messageType(), o.pair().replyType(), o.pair().agency(), o.at(), o.hubId())).toList();
         Instant last = outcomes.stream().map(PairOutcome::at).max(Comparator.naturalOrder()).orElseThrow();
-        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/xml");
-        exchange.getIn().setHeader("Content-Disposition", "attachment; filename=\"connection-test-" + party + ".xml\"");
-        exchange.getIn().setBody(certificates.connectionTest(party, last, passed));
+        JsonAnswer.file(exchange, "application/xml", "connection-test-" + party + ".xml",
+                certificates.connectionTest(party, last, passed));
     }
 
     private static boolean allPassed(List<PairOutcome> outcomes) {

@@ -79,11 +79,8 @@ public final class StatisticsApi {
                     .append(',').append(cell(row.syntax())).append(',').append(row.received()).append(',')
                     .append(row.accepted()).append(',').append(row.rejected()).append("\r\n");
         }
-        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "text/csv; charset=UTF-8");
-        exchange.getIn().setHeader("Content-Disposition", "attachment; filename=\"onewindow-statistics-" + query.from()
-                + "-" + query.to() + ".csv\"");
-        exchange.getIn().setBody(csv.toString().getBytes(StandardCharsets.UTF_8));
+        JsonAnswer.file(exchange, "text/csv; charset=UTF-8", "onewindow-statistics-" + query.from() + "-" + query.to() + ".csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** GET /api/v1/statistics/live: the front page's counters over the live window (hub-wide, any authenticated caller). */
@@ -113,10 +110,8 @@ public final class StatisticsApi {
         if (day == null) {
             return;
         }
-        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/xml");
-        exchange.getIn().setHeader("Content-Disposition", "attachment; filename=\"adoption-" + party + "-" + day + ".xml\"");
-        exchange.getIn().setBody(certificates.adoption(adoption.of(party, day)));
+        JsonAnswer.file(exchange, "application/xml", "adoption-" + party + "-" + day + ".xml",
+                certificates.adoption(adoption.of(party, day)));
     }
 
     private List<TrafficRow> rows(Query query) {
