@@ -61,15 +61,16 @@ public final class AdmitMessage implements Processor {
         String channel = exchange.getIn().getHeader(Headers.CHANNEL, String.class);
         Long receivedAt = exchange.getIn().getHeader(Headers.RECEIVED_AT, Long.class);
         Instant at = receivedAt == null ? Instant.now() : Instant.ofEpochMilli(receivedAt);
+        boolean test = Boolean.TRUE.equals(exchange.getIn().getHeader(Headers.TEST, Boolean.class));
         MDC.put("hubId", hubId);
         try {
-            exchange.getIn().setBody(admit(hubId, sender, channel, at, exchange.getIn().getBody(byte[].class)));
+            exchange.getIn().setBody(admit(hubId, sender, channel, at, exchange.getIn().getBody(byte[].class), test));
         } finally {
             MDC.remove("hubId");
         }
     }
 
-    List<Outgoing> admit(String hubId, String sender, String channel, Instant receivedAt, byte[] body) {
+    List<Outgoing> admit(String hubId, String sender, String channel, Instant receivedAt, byte[] body, boolean test) {
         Optional<List<Outgoing>> again = redelivery.alreadyProcessed(hubId);
         if (again.isPresent()) {
             return again.get();
@@ -93,7 +94,7 @@ public final class AdmitMessage implements Processor {
             return reject.refused(hubId, party, message, faults);
         }
         try {
-            return filing.file(new Admission(hubId, channel, party, message, keys));
+            return filing.file(new Admission(hubId, channel, party, message, keys, test));
         } catch (StoreException e) {
             throw e; // transient: roll back and let the broker redeliver
         } catch (RuntimeException e) {

@@ -30,9 +30,20 @@ public final class MessageStore {
 
     /** Stores an inbound message as received, before it is acknowledged to its sender. */
     public void saveInbound(String hubId, String channel, String sender, byte[] body) {
+        saveInbound(hubId, channel, sender, body, false);
+    }
+
+    /** Stores an inbound message as received; {@code test}: a connection-test message, kept out of production figures. */
+    public void saveInbound(String hubId, String channel, String sender, byte[] body, boolean test) {
         var now = clock.instant();
-        jdbc.update("insert into message (hub_id, direction, channel, sender, status, size_bytes, received_at, updated_at, body) "
-                + "values (?, 'IN', ?, ?, 'RECEIVED', ?, ?, ?, ?)", hubId, channel, sender, body.length, now, now, body);
+        jdbc.update("insert into message (hub_id, direction, channel, sender, status, size_bytes, received_at, updated_at, body, "
+                + "test_mode) values (?, 'IN', ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)", hubId, channel, sender, body.length, now, now,
+                body, test);
+    }
+
+    /** Records the syntax a message arrived in: {@code XML} (the default) or {@code EDI} (UN/EDIFACT). */
+    public void recordSyntax(String hubId, String syntax) {
+        jdbc.update("update message set syntax = ? where hub_id = ?", syntax, hubId);
     }
 
     /** Stores a message the hub sends (reply, forward, derived message). */
