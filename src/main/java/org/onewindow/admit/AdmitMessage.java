@@ -13,12 +13,13 @@ import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.MessageKeys;
 import org.onewindow.message.ParsedMessage;
+import org.onewindow.ops.HubMetrics;
+import org.onewindow.ops.MessageLogContext;
 import org.onewindow.party.PartyKind;
 import org.onewindow.reply.Rejection;
 import org.onewindow.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Admits one stored inbound message: reads it ({@link ReadMessage}, signature included), names the sender
@@ -61,12 +62,13 @@ public final class AdmitMessage implements Processor {
         String channel = exchange.getIn().getHeader(Headers.CHANNEL, String.class);
         Long receivedAt = exchange.getIn().getHeader(Headers.RECEIVED_AT, Long.class);
         Instant at = receivedAt == null ? Instant.now() : Instant.ofEpochMilli(receivedAt);
-        MDC.put("hubId", hubId);
-        try {
-            exchange.getIn().setBody(admit(hubId, sender, channel, at, exchange.getIn().getBody(byte[].class)));
-        } finally {
-            MDC.remove("hubId");
-        }
+        long started = System.nanoTime();
+        MessageLogContext.put(MessageLogContext.HUB_ID, hubId);
+        List<Outgoing> outgoing = admit(hubId, sender, channel, at, exchange.getIn().getBody(byte[].class));
+        outgoing.stream().map(Outgoing::caseId).filter(c -> c != null).findFirst()
+                .ifPresent(caseId -> MessageLogContext.put(MessageLogContext.CASE_ID, caseId));
+        exchange.getIn().setBody(outgoing);
+        HubMetrics.Stage.ADMIT.since(started);
     }
 
     List<Outgoing> admit(String hubId, String sender, String channel, Instant receivedAt, byte[] body) {
@@ -75,6 +77,7 @@ public final class AdmitMessage implements Processor {
             return again.get();
         }
         ReadMessage.Result read = reader.read(body);
+        HubMetrics.messageIn(read.ok() ? read.message().type().type() : null, channel);
         if (!read.ok()) {
             LOG.info("Rejected {}: {}", read.rejection().code().code(), read.rejection().detail());
             return reject.unreadable(hubId, sender, read.rejection());

@@ -4,11 +4,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.onewindow.message.Headers;
+import org.onewindow.ops.HubMetrics;
 
 /** Turns one {@link Outgoing} into the JMS message for its queue: the XML bytes and the hub's headers. */
 public final class PrepareOutgoing implements Processor {
     /** Header naming the queue the message goes to. */
     public static final String QUEUE = "OneWindowQueue";
+    /** Everything leaves on a queue (an agency's, or a party's beside its pull mailbox). */
+    private static final String CHANNEL = "JMS";
 
     @Override
     public void process(Exchange exchange) {
@@ -22,5 +25,6 @@ public final class PrepareOutgoing implements Processor {
         message.setHeader(Headers.AGENCY, out.agency());
         message.setHeader(Headers.CAUSED_BY, out.causedBy());
         message.setBody(out.body());
+        HubMetrics.messageOut(out.messageType(), CHANNEL);
     }
 }
