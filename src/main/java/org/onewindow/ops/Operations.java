@@ -38,6 +38,7 @@ public final class Operations {
         ParkedActions actions = new ParkedActions(jdbc, clock);
         ParkedMessages parked = new ParkedMessages(connections.getTargetConnectionFactory(), broker, consumedQueues, jdbc, actions);
         registry.bind("parkMessage", new ParkMessage(redelivery.maxAttempts(), clock));
+        registry.bind("countLocalRetry", new CountLocalRetry());
         registry.bind("parkedApi", new ParkedApi(parked, actions));
 
         MessageLogContext logContext = new MessageLogContext();

@@ -46,7 +46,7 @@ public final class ParkMessage implements Processor {
         Message original = consumed(exchange);
         String queue = ((Queue) original.getJMSDestination()).getQueueName();
         Throwable fault = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        int localRetries = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        int localRetries = exchange.getProperty(CountLocalRetry.PROPERTY, 0, Integer.class);
         int deliveries = original.getIntProperty(ParkedHeaders.JMS_DELIVERY_COUNT);
 
         org.apache.camel.Message parked = exchange.getIn();
