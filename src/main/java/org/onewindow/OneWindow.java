@@ -3,13 +3,15 @@ package org.onewindow;
 import java.util.Set;
 import org.apache.camel.main.Main;
 import org.onewindow.cli.Cli;
+import org.onewindow.cli.ParkedCommand;
 import org.onewindow.cli.VerifyLogCommand;
 
 /**
  * Starts the hub ({@code java -jar onewindow.jar}), or runs a tester command against a running hub
  * ({@code java -jar onewindow.jar send FILE…} / {@code replay DIR}), or an offline trust command
  * ({@code sign}, {@code verify}, {@code pki}: signing and verifying messages, demo keys and certificates), or
- * {@code log verify}: checks the tamper-evident message log of a running hub.
+ * {@code log verify}: checks the tamper-evident message log of a running hub, or {@code parked …}: lists, shows,
+ * replays or discards a running hub's parked messages.
  */
 public final class OneWindow {
     private static final Set<String> CLI_COMMANDS = Set.of("send", "replay", "sign", "verify", "pki");
@@ -20,6 +22,9 @@ public final class OneWindow {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("log")) {
             System.exit(VerifyLogCommand.run(args, System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("parked")) {
+            System.exit(ParkedCommand.run(args, System.out, System.err));
         }
         if (args.length > 0 && CLI_COMMANDS.contains(args[0])) {
             System.exit(Cli.run(args));

@@ -3,6 +3,9 @@ package org.onewindow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,12 +17,13 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onewindow.cli.ParkedCommand;
 
 /**
  * A declaration whose admission keeps failing with a transient fault — the database lost its case table — is
  * retried in place and by the broker, then parked on its stage's dead-letter queue DLQ.onewindow.admit; the operator
- * sees it there with its hub id and the failure, replays it once the database is repaired (one merged NX5106
- * follows, no more) or discards it; both actions are audited, and only an admin may do any of it.
+ * sees it there with its hub id and the failure (REST API and CLI), replays it once the database is repaired (one
+ * merged NX5106 follows, no more) or discards it; both actions are audited, and only an admin may do any of it.
  */
 class ParkingIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -75,26 +79,52 @@ class ParkingIT {
     }
 
     @Test
-    void aDiscardedMessageIsGoneAndAudited(@TempDir Path dataDir) throws Exception {
+    void theOperatorsCliListsShowsAndDiscardsAndTheDiscardIsAudited(@TempDir Path dataDir) throws Exception {
         try (TestHub hub = new TestHub(dataDir, quickRedelivery()).start(); HubClient client = new HubClient(hub)) {
             client.delegateSampleImporters(SENDER);
             breakCaseTable(hub, true);
             String hubId = submit(client);
             String id = awaitParked(client, 1).get(0).get("id").asText();
             breakCaseTable(hub, false);
+            String token = Files.readString(dataDir.resolve("demo/operator.token")).strip();
 
-            assertThat(client.call("DELETE", "/api/v1/admin/parked/" + ADMIT_DLQ + "/" + id, SENDER, null).status()).isEqualTo(403);
-            HubClient.Answer discarded = client.call("DELETE", "/api/v1/admin/parked/" + ADMIT_DLQ + "/" + id, TestParties.OPERATOR, null);
-            assertThat(discarded.status()).isEqualTo(200);
+            assertThat(cli(hub, token, "parked", "list")).matches("(?s).*DLQ\\.onewindow\\.admit +1 +parks for onewindow\\.admit.*");
+            assertThat(cli(hub, token, "parked", "list", ADMIT_DLQ)).contains(id).contains("hub id " + hubId).contains("after 3 deliveries");
+            assertThat(cli(hub, token, "parked", "show", ADMIT_DLQ, id)).contains("\"OneWindowHubId\" : \"" + hubId + "\"")
+                    .contains("\"failure\"");
+            assertThat(client.call("DELETE", "/api/v1/admin/parked/" + ADMIT_DLQ + "/" + id, SENDER, null).status())
+                    .as("not an admin").isEqualTo(403);
+            assertThat(cli(hub, token, "parked", "discard", ADMIT_DLQ, id)).contains("discarded " + id);
+
             assertThat(count(client, ADMIT_DLQ)).isZero();
             assertThat(client.call("GET", "/api/v1/admin/parked/" + ADMIT_DLQ + "/" + id, TestParties.OPERATOR, null).status())
                     .isEqualTo(404);
             assertThat(client.get("/api/v1/messages/" + hubId).get("status").asText()).as("stored, never processed").isEqualTo("RECEIVED");
-            JsonNode audit = client.get("/api/v1/admin/parked-actions").get(0);
-            assertThat(audit.get("action").asText()).isEqualTo("DISCARD");
-            assertThat(audit.get("messageId").asText()).isEqualTo(id);
+            assertThat(cli(hub, token, "parked", "actions")).contains("operator  DISCARD  " + ADMIT_DLQ + "  " + id + "  hub id " + hubId);
+            assertThat(run(hub, token, "parked", "replay", ADMIT_DLQ, id).exit()).as("nothing left to replay").isEqualTo(1);
             assertThat(client.call("GET", "/api/v1/admin/parked/no.such.queue", TestParties.OPERATOR, null).status()).isEqualTo(404);
         }
+    }
+
+    /** What the CLI printed, after checking it exited 0. */
+    private static String cli(TestHub hub, String token, String... args) {
+        Run run = run(hub, token, args);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run.out();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(TestHub hub, String token, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--hub", hub.baseUrl(), "--token", token));
+        int exit = ParkedCommand.run(all.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Three deliveries, 50 ms apart at first: the test does not wait for the production back-off. */
