@@ -54,7 +54,7 @@ public final class ObserveEndpoints implements StartupListener {
     }
 
     /** An answer: status, content type, body. */
-    private record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body) {
     }
 
     private static void answer(RoutingContext context, Supplier<Answer> work) {

@@ -26,6 +26,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public final class Operations {
     /** How long a broker management request may take before the broker counts as not answering. */
     private static final Duration MANAGEMENT_TIMEOUT = Duration.ofSeconds(2);
+    /** The name under which camel-micrometer-prometheus finds (or leaves) the registry it adds Camel's meters to. */
+    private static final String METRICS_REGISTRY = "metricsRegistry";
 
     private Operations() {
     }
@@ -46,8 +48,11 @@ public final class Operations {
         context.addRoutePolicyFactory((camel, routeId, route) -> logContext);
         context.addRoutePolicyFactory((camel, routeId, route) -> TimeDelivery.ROUTE_ID.equals(routeId) ? timeDelivery : null);
 
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.bind("metricsRegistry", meters);
+        PrometheusMeterRegistry meters = registry.lookupByNameAndType(METRICS_REGISTRY, PrometheusMeterRegistry.class);
+        if (meters == null) { // camel-micrometer-prometheus, when it starts after us, takes ours
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            registry.bind(METRICS_REGISTRY, meters);
+        }
         context.addService(new PublishedMeters(meters), true, true);
         QueueGauges gauges = new QueueGauges(meters, broker, consumedQueues, parked::deadLetterQueues);
         context.addStartupListener(new ObserveEndpoints(new HubHealth(context, broker, dataSource, schemas), meters, gauges));
