@@ -11,7 +11,7 @@ import org.onewindow.message.Headers;
 
 /**
  * A message parked on a dead-letter queue, as an operator sees it: the broker's id (without its {@code ID:}
- * prefix), the queue it came from, its hub id and type when known, when and why it was parked, how often it was
+ * prefix), the queue it came from (as the hub or, on the catch-all DLQ, the broker noted it), its hub id and type when known, when and why it was parked, how often it was
  * tried, all its properties, and its body.
  */
 public record ParkedMessage(String id, String deadLetterQueue, String parkedFrom, String hubId, String messageType,
@@ -19,6 +19,8 @@ public record ParkedMessage(String id, String deadLetterQueue, String parkedFrom
                             Map<String, Object> headers, byte[] body) {
 
     static final String ID_PREFIX = "ID:";
+    /** Where Artemis notes the queue of a message it dead-lettered itself (the catch-all DLQ). */
+    private static final String BROKER_ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
 
     static ParkedMessage of(String deadLetterQueue, Message message) throws JMSException {
         Map<String, Object> headers = new TreeMap<>();
@@ -28,7 +30,8 @@ public record ParkedMessage(String id, String deadLetterQueue, String parkedFrom
         String id = message.getJMSMessageID();
         Object parkedAt = headers.get(ParkedHeaders.PARKED_AT);
         return new ParkedMessage(id != null && id.startsWith(ID_PREFIX) ? id.substring(ID_PREFIX.length()) : id,
-                deadLetterQueue, text(headers.get(ParkedHeaders.PARKED_FROM)), text(headers.get(Headers.HUB_ID)),
+                deadLetterQueue, text(headers.getOrDefault(ParkedHeaders.PARKED_FROM, headers.get(BROKER_ORIGINAL_QUEUE))),
+                text(headers.get(Headers.HUB_ID)),
                 text(headers.get(Headers.MESSAGE_TYPE)),
                 parkedAt instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : Instant.ofEpochMilli(message.getJMSTimestamp()),
                 text(headers.get(ParkedHeaders.FAILURE)), number(headers.get(ParkedHeaders.DELIVERIES)),
