@@ -67,9 +67,11 @@ class ObserveIT {
             String rejected = client.post(Files.readAllBytes(Path.of("samples/NX5105/invalid/B101-declaration-number-format.xml")),
                     "application/xml", "BROKEROB").json().get("hubId").asText();
 
-            String metrics = Poll.until("the release notice counted", WAIT, () -> {
+            // meters outlive a hub in one JVM (Micrometer's global registry): wait for counts, not for names
+            String metrics = Poll.until("the release notice and both acknowledgements counted", WAIT, () -> {
                 String text = get(hub, "/observe/metrics").body();
-                return text.contains("onewindow_messages_out_total{channel=\"JMS\",type=\"N5116\"}") ? text : null;
+                return value(text, "onewindow_messages_out_total{channel=\"JMS\",type=\"N5116\"}") >= 1
+                        && value(text, "onewindow_messages_out_total{channel=\"JMS\",type=\"NX5106\"}") >= 2 ? text : null;
             });
             assertThat(metrics).contains("onewindow_messages_in_total{channel=\"HTTP\",type=\"NX5105\"} 2.0")
                     .contains("onewindow_messages_in_total{channel=\"AGENCY\",type=\"NX901\"}")
@@ -91,6 +93,16 @@ class ObserveIT {
         } finally {
             admission.detachAppender(logged);
         }
+    }
+
+    /** The value of one sample line of the Prometheus text, 0 when it is not there. */
+    private static double value(String metrics, String sample) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).strip());
+            }
+        }
+        return 0;
     }
 
     private HttpResponse<String> get(TestHub hub, String path) throws Exception {
