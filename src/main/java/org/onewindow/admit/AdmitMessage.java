@@ -3,6 +3,7 @@ package org.onewindow.admit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -65,7 +66,7 @@ public final class AdmitMessage implements Processor {
         long started = System.nanoTime();
         MessageLogContext.put(MessageLogContext.HUB_ID, hubId);
         List<Outgoing> outgoing = admit(hubId, sender, channel, at, exchange.getIn().getBody(byte[].class));
-        outgoing.stream().map(Outgoing::caseId).filter(c -> c != null).findFirst()
+        outgoing.stream().map(Outgoing::caseId).filter(Objects::nonNull).findFirst()
                 .ifPresent(caseId -> MessageLogContext.put(MessageLogContext.CASE_ID, caseId));
         exchange.getIn().setBody(outgoing);
         HubMetrics.Stage.ADMIT.since(started);
