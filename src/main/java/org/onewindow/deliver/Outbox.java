@@ -3,6 +3,7 @@ package org.onewindow.deliver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.onewindow.ops.HubMetrics;
 import org.onewindow.store.DeliveryStore;
 import org.onewindow.store.MessageStore;
 import org.onewindow.store.MessageStore.Outbound;
@@ -54,6 +55,7 @@ public final class Outbox {
         }
         String channel = channels.channelFor(party, usedChannel);
         String hubId = store(party, channel, body, about);
+        HubMetrics.messageOut(about.messageType(), channel);
         deliveries.enqueue(party, hubId);
         return new Outgoing(ReplyChannels.queueFor(channel, party), hubId, about.messageType(), about.caseId(), null,
                 about.causedBy(), body);
@@ -63,6 +65,7 @@ public final class Outbox {
     public Outgoing toAgency(String agency, String queue, Document document, About about) {
         byte[] body = signer.signedBytes(document);
         String hubId = store(queue, "AGENCY", body, about);
+        HubMetrics.messageOut(about.messageType(), ReplyChannels.JMS);
         return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body);
     }
 
