@@ -21,14 +21,16 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * Drives declarations into a hub as back offices would — over JMS (onewindow.inbound on the TCP acceptor) or
  * HTTP (POST /api/v1/messages with the sender's token) — either at full speed (several senders, JMS in
- * transactions of {@value #JMS_BATCH}) or at a fixed rate (open loop: each declaration's clock starts when
- * it was due, so a late sender cannot hide queueing), and measures until the last merged NX5106 arrives.
+ * transactions of {@value #JMS_BATCH}) or at a fixed rate (open loop, JMS senders committing each message: each
+ * declaration's clock starts when it was due, so a late sender cannot hide queueing), and measures until the
+ * last merged NX5106 arrives.
  */
 final class Load {
     enum Channel { JMS, HTTP }
 
     private static final int JMS_BATCH = 20;
     private static final int JMS_SENDERS = 2;
+    private static final int JMS_RATE_SENDERS = 4;
     private static final int HTTP_SENDERS = 16;
     private static final Duration DEADLINE = Duration.ofMinutes(10);
 
@@ -69,14 +71,30 @@ final class Load {
         return finish(channel, 0, batch, due, start, cpu);
     }
 
-    /** Sends them at {@code perSecond}, one every 1/rate seconds, from one JMS sender or async HTTP requests. */
+    /** Sends them at {@code perSecond}, one every 1/rate seconds, from four JMS senders in turn or async HTTP requests. */
     Measurement fixedRate(Channel channel, List<HubSession.Submission> batch, double perSecond) throws Exception {
         long[] due = new long[batch.size()];
         long period = (long) (1e9 / perSecond);
         Cpu cpu = Cpu.start();
         long start = System.nanoTime() + 10_000_000L;
         if (channel == Channel.JMS) {
-            sendJms(batch, new AtomicInteger(), due, 1, start, period);
+            // several senders take the declarations in turn, so one slow commit does not hold back the next due one
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(JMS_RATE_SENDERS);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int s = 0; s < JMS_RATE_SENDERS; s++) {
+                    running.add(pool.submit(() -> {
+                        sendJms(batch, next, due, 1, start, period);
+                        return null;
+                    }));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
         } else {
             HttpClient http = HttpClient.newHttpClient();
             List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
