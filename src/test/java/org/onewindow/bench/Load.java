@@ -49,25 +49,13 @@ final class Load {
         long start = System.nanoTime();
         int senders = channel == Channel.JMS ? JMS_SENDERS : HTTP_SENDERS;
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int s = 0; s < senders; s++) {
-                running.add(pool.submit(() -> {
-                    if (channel == Channel.JMS) {
-                        sendJms(batch, next, due, JMS_BATCH, 0, 0);
-                    } else {
-                        sendHttp(batch, next, due);
-                    }
-                    return null;
-                }));
+        inParallel(senders, () -> {
+            if (channel == Channel.JMS) {
+                sendJms(batch, next, due, JMS_BATCH, 0, 0);
+            } else {
+                sendHttp(batch, next, due);
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        });
         return finish(channel, 0, batch, due, start, cpu);
     }
 
@@ -80,21 +68,7 @@ final class Load {
         if (channel == Channel.JMS) {
             // several senders take the declarations in turn, so one slow commit does not hold back the next due one
             AtomicInteger next = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(JMS_RATE_SENDERS);
-            try {
-                List<Future<?>> running = new ArrayList<>();
-                for (int s = 0; s < JMS_RATE_SENDERS; s++) {
-                    running.add(pool.submit(() -> {
-                        sendJms(batch, next, due, 1, start, period);
-                        return null;
-                    }));
-                }
-                for (Future<?> f : running) {
-                    f.get();
-                }
-            } finally {
-                pool.shutdown();
-            }
+            inParallel(JMS_RATE_SENDERS, () -> sendJms(batch, next, due, 1, start, period));
         } else {
             HttpClient http = HttpClient.newHttpClient();
             List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
@@ -108,6 +82,31 @@ final class Load {
             }
         }
         return finish(channel, perSecond, batch, due, start, cpu);
+    }
+
+    /** Something a sender does until the declarations run out. */
+    @FunctionalInterface
+    private interface Sending {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code senders} copies of the sending at once and waits for all of them. */
+    private static void inParallel(int senders, Sending sending) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                running.add(pool.submit(() -> {
+                    sending.run();
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private void sendJms(List<HubSession.Submission> batch, AtomicInteger next, long[] due, int commitEvery,
