@@ -61,6 +61,7 @@ import org.onewindow.intake.AcceptInbound;
 import org.onewindow.route.DeriveAgencyMessages;
 import org.onewindow.route.RoutingTable;
 import org.onewindow.schema.SchemaRegistry;
+import org.onewindow.sftp.SftpChannel;
 import org.onewindow.store.CaseStore;
 import org.onewindow.store.DedupStore;
 import org.onewindow.store.DeliveryStore;
@@ -165,6 +166,7 @@ public class HubConfiguration implements CamelConfiguration {
                 reject, merge, redelivery));
         registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
+        SftpChannel.install(context, settings.dataDir(), jdbc, parties, messages, clock);
         PartyContacts contacts = partyId -> parties.find(partyId).map(Party::email);
         NoticeStore notices = new NoticeStore(jdbc, clock);
         registry.bind("delegationApi", new DelegationApi(new Delegations(jdbc, delegations,
