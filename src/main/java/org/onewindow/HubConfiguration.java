@@ -53,11 +53,13 @@ import org.onewindow.deliver.PrepareOutgoing;
 import org.onewindow.deliver.RedeliveryGuard;
 import org.onewindow.demo.DemoAgencyRules;
 import org.onewindow.demo.DemoAgencyStep;
+import org.onewindow.infra.BrokerAccess;
 import org.onewindow.infra.Database;
 import org.onewindow.infra.EmbeddedBroker;
 import org.onewindow.infra.HubSettings;
 import org.onewindow.infra.Messaging;
 import org.onewindow.intake.AcceptInbound;
+import org.onewindow.intake.NameQueuedSender;
 import org.onewindow.route.DeriveAgencyMessages;
 import org.onewindow.route.RoutingTable;
 import org.onewindow.schema.SchemaRegistry;
@@ -93,12 +95,13 @@ public class HubConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
 
+        BrokerAccess brokerAccess = BrokerAccess.from(context);
         if (settings.embeddedBroker()) {
-            EmbeddedBroker broker = new EmbeddedBroker(settings);
+            EmbeddedBroker broker = new EmbeddedBroker(settings, brokerAccess);
             broker.start();
             context.addService(broker, true, true);
         }
-        CachingConnectionFactory connectionFactory = Messaging.connectionFactory(settings);
+        CachingConnectionFactory connectionFactory = Messaging.connectionFactory(settings, brokerAccess);
         registry.bind("jms", Messaging.transactedComponent(connectionFactory));
 
         Database database = new Database(settings);
@@ -120,6 +123,8 @@ public class HubConfiguration implements CamelConfiguration {
                 : SchemaRegistry.fromDirectory(Path.of(settings.schemasDir()));
         PartyStore parties = new PartyStore(jdbc, clock);
         PartyAdministration administration = new PartyAdministration(jdbc, parties, clock);
+        brokerAccess.useParties(parties);
+        registry.bind("nameQueuedSender", new NameQueuedSender(brokerAccess));
         TrustSettings trust = TrustSettings.from(context, settings.dataDir());
         List<Party> bootstrapped = new PartyBootstrap(parties, administration).registerIfEmpty(trust.partiesFile());
         HubCredentials credentials = new HubCredentials(trust, parties, administration);
