@@ -6,6 +6,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -36,7 +37,8 @@ public final class InboxWatch implements SftpEventListener {
     }
 
     private final Mailboxes mailboxes;
-    private final Set<Path> beingWritten = ConcurrentHashMap.newKeySet();
+    /** Inbox files open for writing, with the session writing them. */
+    private final Map<Path, ServerSession> beingWritten = new ConcurrentHashMap<>();
     private volatile Intake intake;
 
     public InboxWatch(Mailboxes mailboxes) {
@@ -50,12 +52,12 @@ public final class InboxWatch implements SftpEventListener {
 
     @Override
     public void open(ServerSession session, String remoteHandle, Handle local) {
-        inboxFile(session, local).filter(f -> writes(local)).ifPresent(beingWritten::add);
+        inboxFile(session, local).filter(f -> writes(local)).ifPresent(file -> beingWritten.put(file, session));
     }
 
     @Override
     public void closed(ServerSession session, String remoteHandle, Handle local, Throwable thrown) {
-        inboxFile(session, local).filter(beingWritten::remove).ifPresent(file -> {
+        inboxFile(session, local).filter(file -> beingWritten.remove(file) != null).ifPresent(file -> {
             if (thrown == null) {
                 offer(session.getUsername(), file);
             }
@@ -67,6 +69,12 @@ public final class InboxWatch implements SftpEventListener {
         if (thrown == null) {
             inboxFile(session, target).ifPresent(file -> offer(session.getUsername(), file));
         }
+    }
+
+    /** A session that ends with a file still open (a broken connection) leaves it to the sweep. */
+    @Override
+    public void destroying(ServerSession session) {
+        beingWritten.values().removeIf(writer -> writer == session);
     }
 
     /** Complete uploads still in the inboxes (not open for writing, not named as in progress). */
@@ -83,7 +91,7 @@ public final class InboxWatch implements SftpEventListener {
                 }
                 try (Stream<Path> files = Files.list(inbox)) {
                     files.filter(Files::isRegularFile)
-                            .filter(f -> !Mailboxes.inProgress(f.getFileName().toString()) && !beingWritten.contains(f))
+                            .filter(f -> !Mailboxes.inProgress(f.getFileName().toString()) && !beingWritten.containsKey(f))
                             .forEach(f -> waiting.add(new Upload(home.getFileName().toString(), f)));
                 }
             }

@@ -12,12 +12,9 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * no credentials cannot connect; its broker login, not a message property, is the transport sender.
  */
 class AmqpIT {
-    private static final Path DECLARATION = Path.of("samples/NX5105/valid/customs-only.xml");
-    private static final Pattern DECLARATION_ID = Pattern.compile("(<ID>)([^<]{14})(</ID>)");
     private static final Duration REPLY_WAIT = Duration.ofSeconds(60);
     private static final String IMPORTER = "24536806";
     private static final String OTHER = "12345675";
@@ -41,7 +36,7 @@ class AmqpIT {
     static Path dataDir;
     static TestHub hub;
     static HubClient client;
-    private static int serial = 10;
+    private static final SampleDeclaration SAMPLES = new SampleDeclaration(70010);
 
     @BeforeAll
     static void startHub() throws Exception {
@@ -57,10 +52,10 @@ class AmqpIT {
 
     @Test
     void aPartySendsASignedDeclarationOverAmqpAndReceivesTheMergedAcknowledgementOnItsOwnQueue() throws Exception {
-        String number = nextNumber();
+        String number = SAMPLES.nextNumber();
         try (Connection connection = connect(IMPORTER, client.party(IMPORTER).token())) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            send(session, "onewindow.inbound", HubClient.sign(client.party(IMPORTER), declaration(number)), null);
+            send(session, "onewindow.inbound", HubClient.sign(client.party(IMPORTER), SampleDeclaration.withNumber(number)), null);
 
             String reply = awaitReply(session, IMPORTER, "NX5106", number);
             assertThat(reply).contains("<ID>" + number + "</ID>");
@@ -82,10 +77,10 @@ class AmqpIT {
 
     @Test
     void theBrokerLoginIsTheTransportSenderSoAClaimedSenderPropertyCannotHideAForeignSignature() throws Exception {
-        String number = nextNumber();
+        String number = SAMPLES.nextNumber();
         try (Connection connection = connect(OTHER, client.party(OTHER).token())) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            send(session, "onewindow.inbound", HubClient.sign(client.party(IMPORTER), declaration(number)), IMPORTER);
+            send(session, "onewindow.inbound", HubClient.sign(client.party(IMPORTER), SampleDeclaration.withNumber(number)), IMPORTER);
 
             assertThat(awaitReply(session, OTHER, "NX903", "T307")).contains("T307");
         }
@@ -131,14 +126,4 @@ class AmqpIT {
         throw new AssertionError("No " + type + " with " + text + " on onewindow.outbound." + party + " within " + REPLY_WAIT);
     }
 
-    private static byte[] declaration(String number) throws Exception {
-        String xml = Files.readString(DECLARATION);
-        Matcher m = DECLARATION_ID.matcher(xml);
-        assertThat(m.find()).isTrue();
-        return (xml.substring(0, m.start(2)) + number + xml.substring(m.end(2))).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static synchronized String nextNumber() {
-        return "AA  14K73" + String.format("%05d", 70_000 + serial++);
-    }
 }

@@ -3,7 +3,6 @@ package org.onewindow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * chose SFTP for its replies gets them there whatever channel it sent on.
  */
 class SftpMailboxIT {
-    private static final Path DECLARATION = Path.of("samples/NX5105/valid/customs-only.xml");
-    private static final Pattern DECLARATION_ID = Pattern.compile("(<ID>)([^<]{14})(</ID>)");
     private static final Pattern REPLY_FILE = Pattern.compile("(NX5106|NX903)-[0-9a-f-]{36}\\.xml");
     private static final Duration REPLY_WAIT = Duration.ofSeconds(60);
     /** The importer of the sample declaration, and another trader. */
@@ -36,7 +33,7 @@ class SftpMailboxIT {
     static Path work;
     static TestHub hub;
     static HubClient client;
-    private static int serial = 10;
+    private static final SampleDeclaration SAMPLES = new SampleDeclaration(60010);
 
     @BeforeAll
     static void startHub() throws Exception {
@@ -53,8 +50,8 @@ class SftpMailboxIT {
     @Test
     void aPartyUploadsASignedDeclarationWithOpenSshAndDownloadsTheMergedAcknowledgementFromItsOutbox() throws Exception {
         Path key = registeredKey(IMPORTER);
-        String number = nextNumber();
-        Files.write(work.resolve("declaration.xml"), HubClient.sign(client.party(IMPORTER), declaration(number)));
+        String number = SAMPLES.nextNumber();
+        Files.write(work.resolve("declaration.xml"), HubClient.sign(client.party(IMPORTER), SampleDeclaration.withNumber(number)));
 
         OpenSsh.Run upload = OpenSsh.sftp(work, key, hub.sftpPort, IMPORTER, "put declaration.xml inbox/declaration-" + number.replace(" ", "") + ".xml");
         assertThat(upload.exitCode()).as(upload.output()).isZero();
@@ -93,8 +90,8 @@ class SftpMailboxIT {
     @Test
     void aDeclarationSignedByAnotherPartyThanTheSshUserIsRefusedWithT307InTheUploadersOutbox() throws Exception {
         Path otherKey = registeredKey(OTHER);
-        String number = nextNumber();
-        Files.write(work.resolve("foreign.xml"), HubClient.sign(client.party(IMPORTER), declaration(number)));
+        String number = SAMPLES.nextNumber();
+        Files.write(work.resolve("foreign.xml"), HubClient.sign(client.party(IMPORTER), SampleDeclaration.withNumber(number)));
 
         assertThat(OpenSsh.sftp(work, otherKey, hub.sftpPort, OTHER, "put foreign.xml inbox/foreign.xml").exitCode()).isZero();
 
@@ -108,9 +105,9 @@ class SftpMailboxIT {
         assertThat(client.call("PUT", "/api/v1/admin/parties/" + party, TestParties.OPERATOR, "{\"replyChannel\": \"SFTP\"}").status())
                 .isEqualTo(200);
         Path key = registeredKey(party);
-        String number = nextNumber();
+        String number = SAMPLES.nextNumber();
 
-        assertThat(client.post(declaration(number), "application/xml", "sftp-chooser").status()).isEqualTo(202);
+        assertThat(client.post(SampleDeclaration.withNumber(number), "application/xml", "sftp-chooser").status()).isEqualTo(202);
 
         assertThat(awaitOutboxFile(key, party, "NX5106", number)).contains("<ID>" + number + "</ID>");
     }
@@ -178,14 +175,4 @@ class SftpMailboxIT {
         throw new AssertionError("No " + type + " with " + text + " in the SFTP outbox of " + party + " within " + REPLY_WAIT);
     }
 
-    private static byte[] declaration(String number) throws Exception {
-        String xml = Files.readString(DECLARATION);
-        Matcher m = DECLARATION_ID.matcher(xml);
-        assertThat(m.find()).isTrue();
-        return (xml.substring(0, m.start(2)) + number + xml.substring(m.end(2))).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static synchronized String nextNumber() {
-        return "AA  14K73" + String.format("%05d", 60_000 + serial++);
-    }
 }
