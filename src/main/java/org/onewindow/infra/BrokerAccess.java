@@ -2,6 +2,7 @@ package org.onewindow.infra;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Principal;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -148,10 +149,10 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
         return subject;
     }
 
-    private static <T extends java.security.Principal> String only(Subject subject, Class<T> type) {
+    private static <T extends Principal> String only(Subject subject, Class<T> type) {
         if (subject == null) {
             return null;
         }
-        return subject.getPrincipals(type).stream().map(java.security.Principal::getName).findFirst().orElse(null);
+        return subject.getPrincipals(type).stream().map(Principal::getName).findFirst().orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package org.onewindow.sftp;
 
+import java.io.IOException;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -65,7 +68,7 @@ public final class InboxWatch implements SftpEventListener {
     }
 
     @Override
-    public void moved(ServerSession session, Path source, Path target, Collection<java.nio.file.CopyOption> options, Throwable thrown) {
+    public void moved(ServerSession session, Path source, Path target, Collection<CopyOption> options, Throwable thrown) {
         if (thrown == null) {
             inboxFile(session, target).ifPresent(file -> offer(session.getUsername(), file));
         }
@@ -78,7 +81,7 @@ public final class InboxWatch implements SftpEventListener {
     }
 
     /** Complete uploads still in the inboxes (not open for writing, not named as in progress). */
-    public List<Upload> waiting() throws java.io.IOException {
+    public List<Upload> waiting() throws IOException {
         List<Upload> waiting = new ArrayList<>();
         if (!Files.isDirectory(mailboxes.root())) {
             return waiting;
@@ -123,17 +126,17 @@ public final class InboxWatch implements SftpEventListener {
         return options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
     }
 
-    private java.util.Optional<Path> inboxFile(ServerSession session, Handle handle) {
-        return handle instanceof FileHandle ? inboxFile(session, handle.getFile()) : java.util.Optional.empty();
+    private Optional<Path> inboxFile(ServerSession session, Handle handle) {
+        return handle instanceof FileHandle ? inboxFile(session, handle.getFile()) : Optional.empty();
     }
 
     /** The real path of a file directly in the session party's inbox, given its path inside the party's chroot. */
-    private java.util.Optional<Path> inboxFile(ServerSession session, Path chrooted) {
+    private Optional<Path> inboxFile(ServerSession session, Path chrooted) {
         String[] parts = chrooted.toAbsolutePath().normalize().toString().replace('\\', '/').split("/");
         // "/inbox/<name>" splits into "", "inbox", name
         if (parts.length != 3 || !Mailboxes.INBOX.equals(parts[1]) || !Mailboxes.isPartyName(session.getUsername())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(mailboxes.folder(session.getUsername(), Mailboxes.INBOX).resolve(parts[2]));
+        return Optional.of(mailboxes.folder(session.getUsername(), Mailboxes.INBOX).resolve(parts[2]));
     }
 }
