@@ -64,6 +64,7 @@ import org.onewindow.deliver.PrepareOutgoing;
 import org.onewindow.deliver.RedeliveryGuard;
 import org.onewindow.demo.DemoAgencyRules;
 import org.onewindow.demo.DemoAgencyStep;
+import org.onewindow.infra.BrokerAccess;
 import org.onewindow.infra.Database;
 import org.onewindow.infra.EmbeddedBroker;
 import org.onewindow.infra.HubSettings;
@@ -71,9 +72,11 @@ import org.onewindow.infra.Messaging;
 import org.onewindow.intake.AcceptInbound;
 import org.onewindow.ops.Operations;
 import org.onewindow.ops.RedeliverySettings;
+import org.onewindow.intake.NameQueuedSender;
 import org.onewindow.route.DeriveAgencyMessages;
 import org.onewindow.route.RoutingTable;
 import org.onewindow.schema.SchemaRegistry;
+import org.onewindow.sftp.SftpChannel;
 import org.onewindow.store.CaseStore;
 import org.onewindow.store.DedupStore;
 import org.onewindow.store.DeliveryStore;
@@ -106,12 +109,13 @@ public class HubConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
 
         RedeliverySettings retries = RedeliverySettings.from(context);
+        BrokerAccess brokerAccess = BrokerAccess.from(context);
         if (settings.embeddedBroker()) {
-            EmbeddedBroker broker = new EmbeddedBroker(settings, retries);
+            EmbeddedBroker broker = new EmbeddedBroker(settings, retries, brokerAccess);
             broker.start();
             context.addService(broker, true, true);
         }
-        CachingConnectionFactory connectionFactory = Messaging.connectionFactory(settings);
+        CachingConnectionFactory connectionFactory = Messaging.connectionFactory(settings, brokerAccess);
         registry.bind("jms", Messaging.transactedComponent(connectionFactory));
 
         Database database = new Database(settings);
@@ -133,6 +137,8 @@ public class HubConfiguration implements CamelConfiguration {
                 : SchemaRegistry.fromDirectory(Path.of(settings.schemasDir()));
         PartyStore parties = new PartyStore(jdbc, clock);
         PartyAdministration administration = new PartyAdministration(jdbc, parties, clock);
+        brokerAccess.useParties(parties);
+        registry.bind("nameQueuedSender", new NameQueuedSender(brokerAccess));
         TrustSettings trust = TrustSettings.from(context, settings.dataDir());
         List<Party> bootstrapped = new PartyBootstrap(parties, administration).registerIfEmpty(trust.partiesFile());
         HubCredentials credentials = new HubCredentials(trust, parties, administration);
@@ -187,6 +193,7 @@ public class HubConfiguration implements CamelConfiguration {
                 reject, merge, redelivery));
         registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
+        SftpChannel.install(context, settings.dataDir(), jdbc, parties, messages, clock);
         PartyContacts contacts = partyId -> parties.find(partyId).map(Party::email);
         NoticeStore notices = new NoticeStore(jdbc, clock);
         registry.bind("delegationApi", new DelegationApi(new Delegations(jdbc, delegations,

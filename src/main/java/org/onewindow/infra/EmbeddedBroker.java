@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The default broker: ActiveMQ Artemis inside the hub's JVM, persistent under {@code <data-dir>/broker}.
  * The hub itself connects in-VM ({@code vm://0}); back offices and agency systems reach the same broker
- * through one TCP acceptor that speaks CORE and AMQP 1.0. Not used when {@code onewindow.broker.url}
+ * through one TCP acceptor that speaks CORE and AMQP 1.0, each with its party's credentials and permissions
+ * ({@link BrokerAccess}). Not used when {@code onewindow.broker.url}
  * names an external broker.
  */
 public final class EmbeddedBroker implements Service {
@@ -28,11 +29,13 @@ public final class EmbeddedBroker implements Service {
 
     private final HubSettings settings;
     private final RedeliverySettings redelivery;
+    private final BrokerAccess access;
     private EmbeddedActiveMQ server;
 
-    public EmbeddedBroker(HubSettings settings, RedeliverySettings redelivery) {
+    public EmbeddedBroker(HubSettings settings, RedeliverySettings redelivery, BrokerAccess access) {
         this.settings = settings;
         this.redelivery = redelivery;
+        this.access = access;
     }
 
     @Override
@@ -51,9 +54,9 @@ public final class EmbeddedBroker implements Service {
                     .setLargeMessagesDirectory(dir + "/large-messages")
                     .setPagingDirectory(dir + "/paging")
                     .setNodeManagerLockDirectory(dir)
-                    // party credentials and queue permissions arrive with the trust issue; until then the
-                    // acceptor listens on the loopback interface only (onewindow.broker.host)
-                    .setSecurityEnabled(false)
+                    // every connection logs in (party id + API token, or the hub's own user) and may use only the
+                    // queues BrokerAccess grants it; the user a message was sent by travels with it
+                    .setSecurityEnabled(true)
                     .setJMXManagementEnabled(false)
                     .addAcceptorConfiguration("in-vm", IN_VM_URL)
                     .addAcceptorConfiguration("tcp", acceptor)
@@ -69,7 +72,8 @@ public final class EmbeddedBroker implements Service {
                             .setMaxRedeliveryDelay(redelivery.maxDelayMs())
                             .setExpiryAddress(SimpleString.of("ExpiryQueue"))
                             .setAutoCreateExpiryResources(true));
-            server = new EmbeddedActiveMQ().setConfiguration(config);
+            config.registerBrokerPlugin(new StampBrokerUser());
+            server = new EmbeddedActiveMQ().setConfiguration(config).setSecurityManager(access);
             server.start();
             LOG.info("Embedded Artemis started, journal in {}, acceptor {}", dir, acceptor);
         } catch (Exception e) {

@@ -15,10 +15,14 @@ public final class Messaging {
     private Messaging() {
     }
 
-    public static CachingConnectionFactory connectionFactory(HubSettings settings) {
+    /** In-VM to the embedded broker as the hub's own user, or to the external broker with the configured credentials. */
+    public static CachingConnectionFactory connectionFactory(HubSettings settings, BrokerAccess access) {
         String url = settings.embeddedBroker() ? EmbeddedBroker.IN_VM_URL : settings.brokerUrl();
         ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(url);
-        if (!settings.brokerUser().isEmpty()) {
+        if (settings.embeddedBroker()) {
+            artemis.setUser(BrokerAccess.HUB_USER);
+            artemis.setPassword(access.hubPassword());
+        } else if (!settings.brokerUser().isEmpty()) {
             artemis.setUser(settings.brokerUser());
             artemis.setPassword(settings.brokerPassword());
         }

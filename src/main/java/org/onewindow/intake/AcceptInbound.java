@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -88,7 +92,22 @@ public final class AcceptInbound {
      * becomes that reply, and {@link #REFUSED} is set.
      */
     public void acceptQueued(Exchange exchange) throws JMSException {
-        BodyHead head = QueuedBody.read(exchange.getIn().getBody(Message.class), maxBytes);
+        acceptUnanswered(exchange, QueuedBody.read(exchange.getIn().getBody(Message.class), maxBytes));
+    }
+
+    /**
+     * For a file (an SFTP upload: a {@link Path} in a mailbox, or a stream from a remote SFTP server): stored like a
+     * queued message, and refused with an NX903 (W005) the same way when it is over the size limit.
+     */
+    public void acceptFile(Exchange exchange) throws IOException {
+        Object body = exchange.getIn().getBody();
+        try (InputStream in = body instanceof Path ? Files.newInputStream((Path) body) : exchange.getIn().getBody(InputStream.class)) {
+            acceptUnanswered(exchange, FileBody.read(in, maxBytes));
+        }
+    }
+
+    /** Stores a message whose transport has no answer of its own: a refusal becomes an NX903 reply. */
+    private void acceptUnanswered(Exchange exchange, BodyHead head) {
         if (!head.tooLarge()) {
             store(exchange, head.bytes());
             return;

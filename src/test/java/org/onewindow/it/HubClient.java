@@ -24,7 +24,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * A back office as a test plays it: a real HTTP client on the hub's REST API and a real JMS client on
- * the broker's TCP acceptor, as any broker system outside the hub would use them.
+ * the broker's TCP acceptor (logged in as the operator), as any broker system outside the hub would use them.
  */
 final class HubClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,8 @@ final class HubClient implements AutoCloseable {
     HubClient(TestHub hub) throws JMSException {
         this.baseUrl = hub.baseUrl();
         this.parties = new TestParties(hub);
-        this.connection = new ActiveMQConnectionFactory(hub.brokerUrl()).createConnection();
+        // the operator (admin role) may use every queue and send for any party (BrokerAccess)
+        this.connection = new ActiveMQConnectionFactory(hub.brokerUrl(), TestParties.OPERATOR, parties.operatorToken()).createConnection();
         this.connection.start();
         this.session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     }

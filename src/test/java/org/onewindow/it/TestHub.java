@@ -17,6 +17,7 @@ public final class TestHub implements AutoCloseable {
     final Path dataDir;
     final int httpPort;
     final int brokerPort;
+    final int sftpPort;
     private final Properties overrides;
     private Main main;
 
@@ -24,6 +25,7 @@ public final class TestHub implements AutoCloseable {
         this.dataDir = dataDir;
         this.httpPort = freePort();
         this.brokerPort = freePort();
+        this.sftpPort = freePort();
         this.overrides = overrides;
     }
 
@@ -35,6 +37,8 @@ public final class TestHub implements AutoCloseable {
         p.setProperty("onewindow.data-dir", dataDir.toString());
         p.setProperty("camel.server.port", String.valueOf(httpPort));
         p.setProperty("onewindow.broker.port", String.valueOf(brokerPort));
+        p.setProperty("onewindow.sftp.host", "127.0.0.1");
+        p.setProperty("onewindow.sftp.port", String.valueOf(sftpPort));
         p.setProperty("camel.main.shutdown-timeout", "5");
         p.putAll(overrides);
         main.setOverrideProperties(p);

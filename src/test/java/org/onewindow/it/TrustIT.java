@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -12,8 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +33,6 @@ import org.w3c.dom.Document;
  * manage parties (audited); the message log detects an altered or deleted record.
  */
 class TrustIT {
-    private static final Path DECLARATION = Path.of("samples/NX5105/valid/customs-only.xml");
-    private static final Pattern DECLARATION_ID = Pattern.compile("(<ID>)([^<]{14})(</ID>)");
     private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
     /** The importer of the sample declaration, and another trader. */
     private static final String IMPORTER = "24536806";
@@ -47,7 +42,7 @@ class TrustIT {
     static Path dataDir;
     static TestHub hub;
     static HubClient client;
-    private static int serial = 10;
+    private static final SampleDeclaration SAMPLES = new SampleDeclaration(50010);
 
     @BeforeAll
     static void startHub() throws Exception {
@@ -63,8 +58,8 @@ class TrustIT {
 
     @Test
     void aDeclarationSignedByTheImporterIsAdmittedAndEverythingTheHubSendsVerifiesAgainstItsCertificate() throws Exception {
-        String number = nextNumber();
-        assertThat(client.post(declaration(number), "application/xml", IMPORTER).status()).isEqualTo(202);
+        String number = SAMPLES.nextNumber();
+        assertThat(client.post(SampleDeclaration.withNumber(number), "application/xml", IMPORTER).status()).isEqualTo(202);
         X509Certificate hubCertificate = KeyMaterial.fromPkcs12(dataDir.resolve("pki/hub.p12"), "changeit".toCharArray()).certificate();
         VerifySignature verifier = new VerifySignature();
         for (String type : List.of("NX5106", "N5116")) {
@@ -80,35 +75,35 @@ class TrustIT {
         TestParties.Credentials importer = client.party(IMPORTER);
         TestParties.Credentials other = client.party(OTHER_IMPORTER);
 
-        assertRefused(importer.token(), declaration(nextNumber()), "T301");
+        assertRefused(importer.token(), SampleDeclaration.withNumber(SAMPLES.nextNumber()), "T301");
 
-        String signed = new String(HubClient.sign(importer, declaration(nextNumber())), StandardCharsets.UTF_8);
+        String signed = new String(HubClient.sign(importer, SampleDeclaration.withNumber(SAMPLES.nextNumber())), StandardCharsets.UTF_8);
         assertRefused(importer.token(), signed.replace("<TypeCode>G1</TypeCode>", "<TypeCode>G2</TypeCode>")
                 .getBytes(StandardCharsets.UTF_8), "T302");
 
-        assertRefused(importer.token(), HubClient.sign(other, declaration(nextNumber())), "T307");
+        assertRefused(importer.token(), HubClient.sign(other, SampleDeclaration.withNumber(SAMPLES.nextNumber())), "T307");
 
         KeyMaterial ca = KeyMaterial.fromPkcs12(dataDir.resolve("pki/ca.p12"), "changeit".toCharArray());
         Instant now = Instant.now();
         KeyMaterial expired = new DemoCertificateAuthority(ca).issue("CN=" + IMPORTER, KeyType.EC_P256,
                 now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
         register(IMPORTER, expired.certificate());
-        assertRefused(importer.token(), signedWith(expired, declaration(nextNumber())), "T305");
+        assertRefused(importer.token(), signedWith(expired, SampleDeclaration.withNumber(SAMPLES.nextNumber())), "T305");
 
         KeyMaterial revoked = new DemoCertificateAuthority(ca).issue("CN=" + IMPORTER, KeyType.RSA_2048, Duration.ofDays(30));
         String fingerprint = register(IMPORTER, revoked.certificate());
         adminCall("POST", "/api/v1/admin/parties/" + IMPORTER + "/certificates/" + fingerprint + "/revoke",
                 "{\"note\":\"key lost\"}", 200);
-        assertRefused(importer.token(), signedWith(revoked, declaration(nextNumber())), "T306");
+        assertRefused(importer.token(), signedWith(revoked, SampleDeclaration.withNumber(SAMPLES.nextNumber())), "T306");
 
         KeyMaterial stranger = DemoCertificateAuthority.create("CN=stranger", KeyType.EC_P256, Duration.ofDays(30)).material();
-        assertRefused(importer.token(), signedWith(stranger, declaration(nextNumber())), "T304");
+        assertRefused(importer.token(), signedWith(stranger, SampleDeclaration.withNumber(SAMPLES.nextNumber())), "T304");
     }
 
     @Test
     void aPartyReadsOnlyItsOwnDataAndOnlyAdminsManageParties() throws Exception {
-        String number = nextNumber();
-        String hubId = client.post(declaration(number), "application/xml", IMPORTER).json().get("hubId").asText();
+        String number = SAMPLES.nextNumber();
+        String hubId = client.post(SampleDeclaration.withNumber(number), "application/xml", IMPORTER).json().get("hubId").asText();
         awaitReply(IMPORTER, "NX5106");
         String declarationPath = "/api/v1/declarations/" + number.replace(" ", "%20");
 
@@ -119,7 +114,7 @@ class TrustIT {
         client.getAs(OTHER_IMPORTER, "/api/v1/parties/" + IMPORTER + "/messages", 404);
         client.getAs(IMPORTER, "/api/v1/admin/parties", 403);
 
-        HubClient.Answer anonymous = client.postAs("not-a-token", declaration(nextNumber()), "application/xml");
+        HubClient.Answer anonymous = client.postAs("not-a-token", SampleDeclaration.withNumber(SAMPLES.nextNumber()), "application/xml");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("title").asText()).isEqualTo("Authentication required");
     }
@@ -144,7 +139,7 @@ class TrustIT {
 
     @Test
     void theMessageLogDetectsAnAlteredAndADeletedRecord() throws Exception {
-        client.post(declaration(nextNumber()), "application/xml", IMPORTER);
+        client.post(SampleDeclaration.withNumber(SAMPLES.nextNumber()), "application/xml", IMPORTER);
         awaitReply(IMPORTER, "NX5106");
         assertThat(adminCall("GET", "/api/v1/admin/message-log/verify", "", 200).get("intact").asBoolean()).isTrue();
 
@@ -204,14 +199,4 @@ class TrustIT {
     }
 
     /** The sample declaration under a new declaration number, unsigned. */
-    private static byte[] declaration(String number) throws Exception {
-        String xml = Files.readString(DECLARATION);
-        Matcher m = DECLARATION_ID.matcher(xml);
-        assertThat(m.find()).isTrue();
-        return (xml.substring(0, m.start(2)) + number + xml.substring(m.end(2))).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static synchronized String nextNumber() {
-        return "AA  14K73" + String.format("%05d", 50_000 + serial++);
-    }
 }
