@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,13 +16,28 @@ import javax.sql.DataSource;
  * Plain JDBC with one rule: work inside {@link #inTransaction} shares one connection and commits or
  * rolls back as a whole, so a dedup key, a case and its derived messages are written together or
  * not at all. Outside a transaction every statement commits on its own.
+ *
+ * <p>A commit must be on disk before the hub commits the broker transaction that depends on it: a consumed message
+ * whose work was committed is gone from its queue, and a crash must not take that work with it. PostgreSQL makes
+ * every commit durable; the embedded H2 writes commits to its file in the background up to a second later, so a
+ * {@code kill -9} would lose them while the broker kept their consequences. With {@code writeThrough} every
+ * commit is followed by a {@code CHECKPOINT}, which writes it to the file at once (commits of concurrent
+ * threads share one write).
  */
 public final class Jdbc {
     private final DataSource dataSource;
+    private final boolean writeThrough;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
+    /** For a database whose commits are durable when {@code commit} returns (PostgreSQL). */
     public Jdbc(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    /** {@code writeThrough}: write every commit to the database file before returning (the embedded H2). */
+    public Jdbc(DataSource dataSource, boolean writeThrough) {
         this.dataSource = dataSource;
+        this.writeThrough = writeThrough;
     }
 
     @FunctionalInterface
@@ -45,6 +61,7 @@ public final class Jdbc {
             try {
                 T result = work.run();
                 connection.commit();
+                writeThrough(connection);
                 return result;
             } catch (SQLException e) {
                 connection.rollback();
@@ -71,12 +88,25 @@ public final class Jdbc {
 
     /** Executes an insert, update or delete and returns the number of rows it touched. */
     public int update(String sql, Object... args) {
+        boolean commitsOnItsOwn = current.get() == null;
         return withConnection(() -> {
             Connection c = current.get();
             try (PreparedStatement ps = prepare(c, sql, args)) {
-                return ps.executeUpdate();
+                int rows = ps.executeUpdate();
+                if (commitsOnItsOwn) {
+                    writeThrough(c);
+                }
+                return rows;
             }
         });
+    }
+
+    private void writeThrough(Connection connection) throws SQLException {
+        if (writeThrough) {
+            try (Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
+            }
+        }
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
