@@ -24,6 +24,7 @@ public final class Database implements Service, AutoCloseable {
         config.setMaximumPoolSize(settings.dbPoolSize());
         config.setPoolName("onewindow");
         this.dataSource = new HikariDataSource(config);
+
         Flyway.configure().dataSource(dataSource).load().migrate();
     }
 
@@ -33,7 +34,8 @@ public final class Database implements Service, AutoCloseable {
 
     /**
      * True for H2 files: H2 writes a commit to its file in the background, up to a second after it returned, so the
-     * hub writes each commit through itself ({@link org.onewindow.store.Jdbc}). PostgreSQL commits are durable.
+     * hub writes each commit through itself as far as H2 lets it ({@link org.onewindow.store.Jdbc}). PostgreSQL
+     * commits are durable.
      */
     public boolean writesCommitsLater() {
         return writesCommitsLater;

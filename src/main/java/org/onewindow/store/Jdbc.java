@@ -17,12 +17,13 @@ import javax.sql.DataSource;
  * rolls back as a whole, so a dedup key, a case and its derived messages are written together or
  * not at all. Outside a transaction every statement commits on its own.
  *
- * <p>A commit must be on disk before the hub commits the broker transaction that depends on it: a consumed message
- * whose work was committed is gone from its queue, and a crash must not take that work with it. PostgreSQL makes
- * every commit durable; the embedded H2 writes commits to its file in the background up to a second later, so a
- * {@code kill -9} would lose them while the broker kept their consequences. With {@code writeThrough} every
- * commit is followed by a {@code CHECKPOINT}, which writes it to the file at once (commits of concurrent
- * threads share one write).
+ * <p>A commit should be on disk before the hub commits the broker transaction that depends on it: a consumed
+ * message whose work was committed is gone from its queue, and a crash must not take that work with it. PostgreSQL
+ * makes every commit durable. The embedded H2 writes commits to its file in the background, up to a second later,
+ * so a {@code kill -9} loses them while the broker keeps their consequences; with {@code writeThrough} every commit
+ * is followed by a {@code CHECKPOINT}, which writes it at once. That narrows the window but does not close it (H2
+ * skips a checkpoint while another store of its file is under way): where a crash must lose nothing, use
+ * PostgreSQL ({@code docs/cluster.md}).
  */
 public final class Jdbc {
     private final DataSource dataSource;
@@ -60,8 +61,7 @@ public final class Jdbc {
             current.set(connection);
             try {
                 T result = work.run();
-                connection.commit();
-                writeThrough(connection);
+                commitThrough(connection);
                 return result;
             } catch (SQLException e) {
                 connection.rollback();
@@ -91,21 +91,34 @@ public final class Jdbc {
         boolean commitsOnItsOwn = current.get() == null;
         return withConnection(() -> {
             Connection c = current.get();
+            if (!commitsOnItsOwn || !writeThrough) {
+                try (PreparedStatement ps = prepare(c, sql, args)) {
+                    return ps.executeUpdate();
+                }
+            }
+            c.setAutoCommit(false);
             try (PreparedStatement ps = prepare(c, sql, args)) {
                 int rows = ps.executeUpdate();
-                if (commitsOnItsOwn) {
-                    writeThrough(c);
-                }
+                commitThrough(c);
                 return rows;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         });
     }
 
-    private void writeThrough(Connection connection) throws SQLException {
-        if (writeThrough) {
-            try (Statement checkpoint = connection.createStatement()) {
-                checkpoint.execute("CHECKPOINT");
-            }
+    /** Commits, and with write-through also writes the commit to the database file before returning. */
+    private void commitThrough(Connection connection) throws SQLException {
+        if (!writeThrough) {
+            connection.commit();
+            return;
+        }
+        connection.commit();
+        try (Statement checkpoint = connection.createStatement()) {
+            checkpoint.execute("CHECKPOINT");
         }
     }
 

@@ -32,14 +32,12 @@ final class Filings {
         FOOD_LIQUOR("food-liquor.xml", IMPORTER, null, "Y"),
         FOOD_LIQUOR_INSPECTED("food-liquor.xml", IMPORTER, "996", "Y"),
         FOOD_LIQUOR_REFUSED("food-liquor.xml", BROKER, "997", "N"),
-        ALL_AGENCIES("all-agencies-60-items.xml", IMPORTER, null, "Y"),
-        /** Nobody answers (serial 999): the hub reports customs silent after the deadline; never in {@link #DAY}. */
-        CUSTOMS_SILENT("customs-only.xml", BROKER, "999", "none");
+        ALL_AGENCIES("all-agencies-60-items.xml", IMPORTER, null, "Y");
 
         final String sample;
         final String sender;
         final String serialPrefix;
-        /** The merged acknowledgement the case ends with: Y, N, or none. */
+        /** The merged acknowledgement the case ends with: Y or N. */
         final String mergedAck;
 
         Shape(String sample, String sender, String serialPrefix, String mergedAck) {
