@@ -1,6 +1,7 @@
 package org.onewindow.it;
 
 import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -12,14 +13,14 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * A back office submitting declarations on {@code onewindow.inbound} while the hub may die at any moment: it sends in
- * local transactions of a few messages, each carrying the broker's duplicate-detection id ({@code _AMQ_DUPL_ID}, the
- * declaration number); when a commit fails it reconnects and sends the same batch again, and the broker drops what
- * it had already taken. So each declaration is submitted exactly once, however often the hub is killed.
+ * A back office submitting declarations on {@code onewindow.inbound} while the hub may die at any moment: each message
+ * carries the broker's duplicate-detection id ({@code _AMQ_DUPL_ID}, the declaration number) and is sent durably (the
+ * send returns once the broker has stored it); when a send fails it reconnects and sends the same message again, and
+ * the broker drops it if it had already taken it. So each declaration is submitted exactly once, however often the hub
+ * is killed. (Not in transactions: the broker refuses a whole transaction that repeats a message, so a batch that was
+ * committed just before a crash could never be sent again.)
  */
 final class Submitter implements AutoCloseable {
-    private static final int BATCH = 20;
-
     private final List<String> brokerUrls;
     private final List<Filings.Filing> filings;
     private final AtomicInteger sent = new AtomicInteger();
@@ -36,7 +37,7 @@ final class Submitter implements AutoCloseable {
         this.sender.start();
     }
 
-    /** Declarations whose batch the broker has committed. */
+    /** Declarations the broker has stored. */
     int sent() {
         return sent.get();
     }
@@ -54,19 +55,17 @@ final class Submitter implements AutoCloseable {
         while (running.get() && !done()) {
             String url = brokerUrls.get(next++ % brokerUrls.size());
             try (ActiveMQConnectionFactory factory = ReplyCollector.factory(url); Connection connection = factory.createConnection()) {
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 MessageProducer producer = session.createProducer(session.createQueue("onewindow.inbound"));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                 while (running.get() && !done()) {
-                    int from = sent.get();
-                    for (Filings.Filing filing : filings.subList(from, Math.min(from + BATCH, filings.size()))) {
-                        var message = session.createBytesMessage();
-                        message.writeBytes(filing.signed());
-                        message.setStringProperty("OneWindowSender", filing.sender());
-                        message.setStringProperty("_AMQ_DUPL_ID", filing.declarationNo());
-                        producer.send(message);
-                    }
-                    session.commit();
-                    sent.set(Math.min(from + BATCH, filings.size()));
+                    Filings.Filing filing = filings.get(sent.get());
+                    var message = session.createBytesMessage();
+                    message.writeBytes(filing.signed());
+                    message.setStringProperty("OneWindowSender", filing.sender());
+                    message.setStringProperty("_AMQ_DUPL_ID", filing.declarationNo());
+                    producer.send(message);
+                    sent.incrementAndGet();
                 }
             } catch (JMSException | RuntimeException e) {
                 failures.incrementAndGet();

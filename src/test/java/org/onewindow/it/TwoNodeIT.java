@@ -66,8 +66,11 @@ class TwoNodeIT {
                 await("every declaration submitted", submitter::done, submitter::sent, timeout);
                 awaitAllThenQuiet(replies, expected, timeout);
 
+                String run = "schema " + schema + ", agency replies still queued: "
+                        + ParkedMessages.waiting(brokerUrl, "onewindow.agency.replies");
+                assertThat(ParkedMessages.count(brokerUrl)).as("messages parked on DLQ (" + run + ")").isZero();
                 assertThat(replies.deliveredTwice()).as("replies delivered twice (hub id → deliveries)").isEmpty();
-                assertExactReplies(traders, a.baseUrl(), filings, replies.replies(), "schema " + schema);
+                assertExactReplies(traders, a.baseUrl(), filings, replies.replies(), run);
                 assertThat(replies.distinct()).as("replies in all").isEqualTo(expected);
             }
             JsonNode log = traders.get(a.baseUrl(), "/api/v1/admin/message-log/verify", TestParties.OPERATOR);
