@@ -66,8 +66,12 @@ class TwoNodeIT {
                 await("every declaration submitted", submitter::done, submitter::sent, timeout);
                 awaitAllThenQuiet(replies, expected, timeout);
 
-                String run = "schema " + schema + ", agency replies still queued: "
-                        + ParkedMessages.waiting(brokerUrl, "onewindow.agency.replies");
+                StringBuilder queued = new StringBuilder();
+                for (String queue : List.of("onewindow.inbound", "onewindow.admit", "onewindow.agency.replies", "agency.customs",
+                        "agency.CD", "agency.DN", "agency.VP")) {
+                    queued.append(' ').append(queue).append('=').append(ParkedMessages.waiting(brokerUrl, queue));
+                }
+                String run = "schema " + schema + ", still queued:" + queued;
                 assertThat(ParkedMessages.count(brokerUrl)).as("messages parked on DLQ (" + run + ")").isZero();
                 assertThat(replies.deliveredTwice()).as("replies delivered twice (hub id → deliveries)").isEmpty();
                 assertExactReplies(traders, a.baseUrl(), filings, replies.replies(), run);
