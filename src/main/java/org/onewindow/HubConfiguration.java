@@ -82,6 +82,7 @@ import org.onewindow.store.DedupStore;
 import org.onewindow.store.DeliveryStore;
 import org.onewindow.store.Jdbc;
 import org.onewindow.store.MessageStore;
+import org.onewindow.store.NodeLock;
 import org.onewindow.trust.DocumentSigner;
 import org.onewindow.trust.HubCredentials;
 import org.onewindow.trust.KeyMaterial;
@@ -120,7 +121,7 @@ public class HubConfiguration implements CamelConfiguration {
 
         Database database = new Database(settings);
         context.addService(database, true, true);
-        Jdbc jdbc = new Jdbc(database.dataSource());
+        Jdbc jdbc = new Jdbc(database.dataSource(), database.writesCommitsLater());
         registry.bind("dataSource", database.dataSource());
 
         MessageStore messages = new MessageStore(jdbc, clock);
@@ -140,14 +141,18 @@ public class HubConfiguration implements CamelConfiguration {
         brokerAccess.useParties(parties);
         registry.bind("nameQueuedSender", new NameQueuedSender(brokerAccess));
         TrustSettings trust = TrustSettings.from(context, settings.dataDir());
-        List<Party> bootstrapped = new PartyBootstrap(parties, administration).registerIfEmpty(trust.partiesFile());
         HubCredentials credentials = new HubCredentials(trust, parties, administration);
-        KeyMaterial hubKey = credentials.hubKey();
-        if (trust.demoCredentials()) {
-            credentials.issueDemoCredentials(bootstrapped);
-        } else {
-            credentials.issueOperatorTokens(bootstrapped);
-        }
+        // once across nodes: the first node registers the parties and writes the keys, the others wait and find them
+        KeyMaterial hubKey = new NodeLock(jdbc, clock).holding(NodeLock.BOOTSTRAP, () -> {
+            List<Party> bootstrapped = new PartyBootstrap(parties, administration).registerIfEmpty(trust.partiesFile());
+            KeyMaterial key = credentials.hubKey();
+            if (trust.demoCredentials()) {
+                credentials.issueDemoCredentials(bootstrapped);
+            } else {
+                credentials.issueOperatorTokens(bootstrapped);
+            }
+            return key;
+        });
         SignatureCheck signatureCheck = trust.signaturesRequired()
                 ? SignatureCheck.required(new VerifySignature())
                 : SignatureCheck.relaxed();
@@ -175,14 +180,15 @@ public class HubConfiguration implements CamelConfiguration {
 
         ReadMessage reader = new ReadMessage(schemas, settings.maxMessageBytes(), signatureCheck);
         Outbox outbox = new Outbox(messages, deliveries, hubSigner, new ReplyChannels(parties));
-        RejectMessage reject = new RejectMessage(messages, outbox, clock);
+        RejectMessage reject = new RejectMessage(jdbc, messages, outbox, clock);
         FileDeclaration filing = new FileDeclaration(jdbc, messages, cases, dedup, outbox,
                 new DeriveAgencyMessages(RoutingTable.bundled(), schemas), schemas, reject, clock, settings.agencyDeadline());
         List<DeclarationRule> rules = List.of(new CheckDeclarationNumber(), new CheckFunctionCode(), new CheckItemSequence(),
                 new CheckApplicationItems());
 
-        registry.bind("acceptInbound", new AcceptInbound(messages, reject, settings.maxMessageBytes(), settings.intakeReadTimeout()));
         RedeliveryGuard redelivery = new RedeliveryGuard(messages, outbox);
+        registry.bind("acceptInbound", new AcceptInbound(jdbc, messages, reject, redelivery, settings.maxMessageBytes(),
+                settings.intakeReadTimeout()));
         DelegationSettings delegation = DelegationSettings.from(context);
         DelegationStore delegations = new DelegationStore(jdbc, clock);
         CheckSender delegated = new CheckSender(new CheckSenderMayAct(delegations, delegation.zone()), cases, clock);

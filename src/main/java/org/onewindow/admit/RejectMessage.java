@@ -14,6 +14,7 @@ import org.onewindow.reply.MergedAcknowledgementBuilder;
 import org.onewindow.reply.MergedVerdict;
 import org.onewindow.reply.RejectedMessage;
 import org.onewindow.reply.Rejection;
+import org.onewindow.store.Jdbc;
 import org.onewindow.store.MessageStore;
 import org.onewindow.store.StoredMessage;
 import org.w3c.dom.Document;
@@ -22,14 +23,19 @@ import org.w3c.dom.Document;
  * Answers a refused message and records why. Wire faults (W…) and faults of messages that are not
  * declarations get an NX903; business faults of a declaration get the merged acknowledgement NX5106
  * with status N and the codes. The inbound record is marked REJECTED with the first code and the whole
- * readable text; the reply is stored as caused by it and answers on the channel the message came in on. Nothing is retried: these faults are permanent.
+ * readable text; the reply is stored as caused by it and answers on the channel the message came in on. Nothing is
+ * retried: these faults are permanent. The record and the reply are written in one transaction (the caller's, if it
+ * has one): a crash between them would leave a message marked rejected whose answer was never stored, and its
+ * redelivery would find nothing to send again.
  */
 public final class RejectMessage {
+    private final Jdbc jdbc;
     private final MessageStore messages;
     private final Outbox outbox;
     private final Clock clock;
 
-    public RejectMessage(MessageStore messages, Outbox outbox, Clock clock) {
+    public RejectMessage(Jdbc jdbc, MessageStore messages, Outbox outbox, Clock clock) {
+        this.jdbc = jdbc;
         this.messages = messages;
         this.outbox = outbox;
         this.clock = clock;
@@ -37,6 +43,10 @@ public final class RejectMessage {
 
     /** A message that could not be read as a supported, valid document. */
     public List<Outgoing> unreadable(String hubId, String sender, Rejection rejection) {
+        return jdbc.inTransaction(() -> unreadableInTransaction(hubId, sender, rejection));
+    }
+
+    private List<Outgoing> unreadableInTransaction(String hubId, String sender, Rejection rejection) {
         record(hubId, List.of(rejection));
         Document reply = ErrorReplyBuilder.nx903(new RejectedMessage(hubId, null, null, null), List.of(rejection), clock.instant());
         return send(sender, reply, ErrorReplyBuilder.TYPE, null, hubId);
@@ -44,6 +54,10 @@ public final class RejectMessage {
 
     /** A readable message refused for what it says. */
     public List<Outgoing> refused(String hubId, String sender, ParsedMessage message, List<Rejection> rejections) {
+        return jdbc.inTransaction(() -> refusedInTransaction(hubId, sender, message, rejections));
+    }
+
+    private List<Outgoing> refusedInTransaction(String hubId, String sender, ParsedMessage message, List<Rejection> rejections) {
         MessageKeys keys = MessageKeys.of(message);
         messages.recordIdentity(hubId, sender, message.type().type(), message.type().version(), keys, null, "REJECTED");
         record(hubId, rejections);

@@ -1,6 +1,5 @@
 package org.onewindow.correlate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.onewindow.admit.AuthenticateSender;
@@ -17,6 +15,7 @@ import org.onewindow.admit.RejectMessage;
 import org.onewindow.deliver.Outbox;
 import org.onewindow.deliver.Outgoing;
 import org.onewindow.deliver.RedeliveryGuard;
+import org.onewindow.deliver.RedeliveryId;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.MessageKeys;
@@ -93,9 +92,8 @@ public final class CorrelateReply implements Processor {
         String agency = exchange.getIn().getHeader(Headers.AGENCY, String.class);
         boolean test = Boolean.TRUE.equals(exchange.getIn().getHeader(Headers.TEST, Boolean.class));
         byte[] body = exchange.getIn().getBody(byte[].class);
-        // the broker's message id names the reply, so a redelivery is recognised as the same reply
-        String hubId = UUID.nameUUIDFromBytes(exchange.getIn().getHeader("JMSMessageID", String.class)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        // the broker's message id (and the body) names the reply, so a redelivery is recognised as the same reply
+        String hubId = RedeliveryId.of(exchange.getIn().getHeader("JMSMessageID", String.class), body);
         long started = System.nanoTime();
         MessageLogContext.put(MessageLogContext.HUB_ID, hubId);
         try {

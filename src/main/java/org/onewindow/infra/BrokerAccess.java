@@ -36,6 +36,8 @@ import org.onewindow.party.PartyStore;
 public final class BrokerAccess implements ActiveMQSecurityManager5 {
     /** The hub's own user name: no party id can contain '@'. */
     public static final String HUB_USER = "hub@onewindow";
+    /** The user an anonymous connection is given where anonymous access is allowed (Artemis insists on a user). */
+    public static final String ANONYMOUS_USER = "anonymous@onewindow";
     private static final String FULL = "full";
     public static final String INBOUND = "onewindow.inbound";
     public static final String AGENCY_REPLIES = "onewindow.agency.replies";
@@ -70,13 +72,14 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
 
     /** True when the broker user may speak for any party: the hub itself, an operator with the admin role, or anonymous. */
     public boolean speaksForAnyParty(String user) {
-        return user == null || user.isEmpty() || HUB_USER.equals(user) || party(user).map(Party::admin).orElse(false);
+        return user == null || user.isEmpty() || HUB_USER.equals(user) || ANONYMOUS_USER.equals(user)
+                || party(user).map(Party::admin).orElse(false);
     }
 
     @Override
     public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
         if (user == null || user.isEmpty()) {
-            return anonymous ? subject(null, FULL) : null;
+            return anonymous ? subject(ANONYMOUS_USER, FULL) : null;
         }
         if (HUB_USER.equals(user)) {
             return password != null && MessageDigest.isEqual(hubPassword.getBytes(StandardCharsets.UTF_8),
@@ -142,9 +145,7 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
 
     private static Subject subject(String user, String role) {
         Subject subject = new Subject();
-        if (user != null) {
-            subject.getPrincipals().add(new UserPrincipal(user));
-        }
+        subject.getPrincipals().add(new UserPrincipal(user));
         subject.getPrincipals().add(new RolePrincipal(role));
         return subject;
     }

@@ -12,20 +12,33 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements Service, AutoCloseable {
     private final HikariDataSource dataSource;
+    private final boolean writesCommitsLater;
 
     public Database(HubSettings settings) {
+        String url = settings.effectiveDbUrl();
+        this.writesCommitsLater = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.effectiveDbUrl());
+        config.setJdbcUrl(url);
         config.setUsername(settings.dbUser());
         config.setPassword(settings.dbPassword());
         config.setMaximumPoolSize(settings.dbPoolSize());
         config.setPoolName("onewindow");
         this.dataSource = new HikariDataSource(config);
+
         Flyway.configure().dataSource(dataSource).load().migrate();
     }
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * True for H2 files: H2 writes a commit to its file in the background, up to a second after it returned, so the
+     * hub writes each commit through itself as far as H2 lets it ({@link org.onewindow.store.Jdbc}). PostgreSQL
+     * commits are durable.
+     */
+    public boolean writesCommitsLater() {
+        return writesCommitsLater;
     }
 
     @Override

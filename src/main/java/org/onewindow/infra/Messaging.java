@@ -4,7 +4,6 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.jms.connection.CachingConnectionFactory;
-import org.springframework.jms.connection.JmsTransactionManager;
 
 /**
  * The hub's JMS wiring: one cached connection factory (in-VM to the embedded broker, or the external
@@ -31,11 +30,18 @@ public final class Messaging {
         return cached;
     }
 
+    /**
+     * Local JMS transactions, no transaction manager: the listener container consumes on its own session, commits it
+     * after the route has run, and exposes it to the route's sends, so a consumed message and everything sent while
+     * processing it commit together. (With a JmsTransactionManager and CACHE_CONSUMER the container acknowledged on
+     * its cached session and the sends went out on the manager's session: two commits, the acknowledgement first —
+     * a crash between them lost the sends, as the crash test showed.)
+     */
     public static JmsComponent transactedComponent(ConnectionFactory connectionFactory) {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
-        jms.setTransactionManager(new JmsTransactionManager(connectionFactory));
         jms.setTransacted(true);
+        jms.setLazyCreateTransactionManager(false);
         jms.setCacheLevelName("CACHE_CONSUMER");
         return jms;
     }

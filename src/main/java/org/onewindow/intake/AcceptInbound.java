@@ -13,16 +13,21 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.onewindow.admit.RejectMessage;
+import org.onewindow.deliver.RedeliveryGuard;
+import org.onewindow.deliver.RedeliveryId;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.ops.MessageLogContext;
 import org.onewindow.reply.Rejection;
+import org.onewindow.store.Jdbc;
 import org.onewindow.store.MessageStore;
+import org.onewindow.store.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +46,19 @@ public final class AcceptInbound {
     private static final Logger LOG = LoggerFactory.getLogger(AcceptInbound.class);
     private static final Pattern PARTY_ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RECEIVED = "RECEIVED";
 
+    private final Jdbc jdbc;
     private final MessageStore messages;
     private final RejectMessage reject;
+    private final RedeliveryGuard redelivery;
     private final int maxBytes;
     private final Duration readTimeout;
 
-    public AcceptInbound(MessageStore messages, RejectMessage reject, int maxBytes, Duration readTimeout) {
+    public AcceptInbound(Jdbc jdbc, MessageStore messages, RejectMessage reject, RedeliveryGuard redelivery, int maxBytes,
+                         Duration readTimeout) {
+        this.jdbc = jdbc;
+        this.redelivery = redelivery;
         this.messages = messages;
         this.reject = reject;
         this.maxBytes = maxBytes;
@@ -92,7 +103,10 @@ public final class AcceptInbound {
      * becomes that reply, and {@link #REFUSED} is set.
      */
     public void acceptQueued(Exchange exchange) throws JMSException {
-        acceptUnanswered(exchange, QueuedBody.read(exchange.getIn().getBody(Message.class), maxBytes));
+        Message queued = exchange.getIn().getBody(Message.class);
+        BodyHead head = QueuedBody.read(queued, maxBytes);
+        // the broker's message id and the body name the message: a redelivery after a crash keeps its hub id and record
+        accept(exchange, head, RedeliveryId.of(queued.getJMSMessageID(), head.bytes()));
     }
 
     /**
@@ -102,21 +116,33 @@ public final class AcceptInbound {
     public void acceptFile(Exchange exchange) throws IOException {
         Object body = exchange.getIn().getBody();
         try (InputStream in = body instanceof Path ? Files.newInputStream((Path) body) : exchange.getIn().getBody(InputStream.class)) {
-            acceptUnanswered(exchange, FileBody.read(in, maxBytes));
+            accept(exchange, FileBody.read(in, maxBytes), UUID.randomUUID().toString());
         }
     }
 
-    /** Stores a message whose transport has no answer of its own: a refusal becomes an NX903 reply. */
-    private void acceptUnanswered(Exchange exchange, BodyHead head) {
+    /** Stores a message whose transport has no answer of its own as {@code hubId}: a refusal becomes an NX903 reply. */
+    private void accept(Exchange exchange, BodyHead head, String hubId) {
+        Optional<StoredMessage> stored = messages.find(hubId);
         if (!head.tooLarge()) {
-            store(exchange, head.bytes());
+            if (stored.isEmpty()) {
+                save(exchange, hubId, head.bytes());
+            } else if (!RECEIVED.equals(stored.get().status())) {
+                // not a redelivery (that never finds its message admitted) but the same message sent again: admission
+                // answers it as a re-send under a hub id of its own
+                store(exchange, head.bytes());
+                return;
+            }
+            forAdmission(exchange, hubId, head.bytes());
             return;
         }
-        String hubId = UUID.randomUUID().toString();
         String sender = sender(exchange);
-        messages.saveInbound(hubId, channel(exchange), sender, head.bytes(), test(exchange));
         exchange.getIn().setHeader(REFUSED, true);
-        exchange.getIn().setBody(reject.unreadable(hubId, sender, new Rejection(ErrorCode.MESSAGE_TOO_LARGE, tooLarge())));
+        exchange.getIn().setBody(redelivery.alreadyProcessed(hubId).orElseGet(() -> jdbc.inTransaction(() -> {
+            if (stored.isEmpty()) {
+                save(exchange, hubId, head.bytes());
+            }
+            return reject.unreadable(hubId, sender, new Rejection(ErrorCode.MESSAGE_TOO_LARGE, tooLarge()));
+        })));
     }
 
     private String tooLarge() {
@@ -125,11 +151,18 @@ public final class AcceptInbound {
 
     private void store(Exchange exchange, byte[] body) {
         String hubId = UUID.randomUUID().toString();
-        String sender = sender(exchange);
+        save(exchange, hubId, body);
+        forAdmission(exchange, hubId, body);
+    }
+
+    private void save(Exchange exchange, String hubId, byte[] body) {
         MessageLogContext.put(MessageLogContext.HUB_ID, hubId);
-        messages.saveInbound(hubId, channel(exchange), sender, body, test(exchange));
+        messages.saveInbound(hubId, channel(exchange), sender(exchange), body, test(exchange));
+    }
+
+    private static void forAdmission(Exchange exchange, String hubId, byte[] body) {
         exchange.getIn().setHeader(Headers.HUB_ID, hubId);
-        exchange.getIn().setHeader(Headers.SENDER, sender);
+        exchange.getIn().setHeader(Headers.SENDER, sender(exchange));
         exchange.getIn().setHeader(Headers.RECEIVED_AT, System.currentTimeMillis());
         exchange.getIn().setBody(body);
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,13 +16,29 @@ import javax.sql.DataSource;
  * Plain JDBC with one rule: work inside {@link #inTransaction} shares one connection and commits or
  * rolls back as a whole, so a dedup key, a case and its derived messages are written together or
  * not at all. Outside a transaction every statement commits on its own.
+ *
+ * <p>A commit should be on disk before the hub commits the broker transaction that depends on it: a consumed
+ * message whose work was committed is gone from its queue, and a crash must not take that work with it. PostgreSQL
+ * makes every commit durable. The embedded H2 writes commits to its file in the background, up to a second later,
+ * so a {@code kill -9} loses them while the broker keeps their consequences; with {@code writeThrough} every commit
+ * is followed by a {@code CHECKPOINT}, which writes it at once. That narrows the window but does not close it (H2
+ * skips a checkpoint while another store of its file is under way): where a crash must lose nothing, use
+ * PostgreSQL ({@code docs/cluster.md}).
  */
 public final class Jdbc {
     private final DataSource dataSource;
+    private final boolean writeThrough;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
+    /** For a database whose commits are durable when {@code commit} returns (PostgreSQL). */
     public Jdbc(DataSource dataSource) {
+        this(dataSource, false);
+    }
+
+    /** {@code writeThrough}: write every commit to the database file before returning (the embedded H2). */
+    public Jdbc(DataSource dataSource, boolean writeThrough) {
         this.dataSource = dataSource;
+        this.writeThrough = writeThrough;
     }
 
     @FunctionalInterface
@@ -44,7 +61,7 @@ public final class Jdbc {
             current.set(connection);
             try {
                 T result = work.run();
-                connection.commit();
+                commitThrough(connection);
                 return result;
             } catch (SQLException e) {
                 connection.rollback();
@@ -71,12 +88,38 @@ public final class Jdbc {
 
     /** Executes an insert, update or delete and returns the number of rows it touched. */
     public int update(String sql, Object... args) {
+        boolean commitsOnItsOwn = current.get() == null;
         return withConnection(() -> {
             Connection c = current.get();
+            if (!commitsOnItsOwn || !writeThrough) {
+                try (PreparedStatement ps = prepare(c, sql, args)) {
+                    return ps.executeUpdate();
+                }
+            }
+            c.setAutoCommit(false);
             try (PreparedStatement ps = prepare(c, sql, args)) {
-                return ps.executeUpdate();
+                int rows = ps.executeUpdate();
+                commitThrough(c);
+                return rows;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         });
+    }
+
+    /** Commits, and with write-through also writes the commit to the database file before returning. */
+    private void commitThrough(Connection connection) throws SQLException {
+        if (!writeThrough) {
+            connection.commit();
+            return;
+        }
+        connection.commit();
+        try (Statement checkpoint = connection.createStatement()) {
+            checkpoint.execute("CHECKPOINT");
+        }
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {

@@ -60,7 +60,7 @@ public final class MessageStore {
 
     /**
      * What the hub sends: who to, what type, which case, which message it answers ({@code causedBy}) and
-     * which inbound message's processing produced it ({@code triggeredBy}, null for the deadline watch).
+     * which inbound message's processing produced it ({@code triggeredBy}; for the deadline watch, its tick).
      */
     public record Outbound(String hubId, String channel, String sender, String recipient, String messageType,
                            String typeVersion, String messageRef, String declarationNo, String caseId, String causedBy,

@@ -1,0 +1,30 @@
+package org.onewindow.deliver;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.UUID;
+
+/**
+ * The hub id of a message consumed from a queue, the same every time the broker delivers it: derived from the
+ * broker's message id and the body's digest. A redelivery after a crash therefore finds the record and outputs the
+ * first delivery stored ({@link RedeliveryGuard}). The digest keeps a sender that reuses another's message id (AMQP
+ * clients choose their own) from being taken for a redelivery of a different message.
+ */
+public final class RedeliveryId {
+    private RedeliveryId() {
+    }
+
+    public static String of(String jmsMessageId, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(String.valueOf(jmsMessageId).getBytes(StandardCharsets.UTF_8));
+            digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(body.length).array());
+            digest.update(body);
+            return UUID.nameUUIDFromBytes(digest.digest()).toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
