@@ -56,14 +56,14 @@ public final class Outbox {
         String hubId = store(party, channel, body, about);
         deliveries.enqueue(party, hubId);
         return new Outgoing(ReplyChannels.queueFor(channel, party), hubId, about.messageType(), about.caseId(), null,
-                about.causedBy(), body);
+                about.causedBy(), body, party);
     }
 
     /** Stores a message for an agency queue; returns what to queue. */
     public Outgoing toAgency(String agency, String queue, Document document, About about) {
         byte[] body = signer.signedBytes(document);
         String hubId = store(queue, "AGENCY", body, about);
-        return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body);
+        return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body, null);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Outbox {
             boolean agency = sent.recipient().startsWith(AGENCY_QUEUE_PREFIX);
             outgoing.add(new Outgoing(agency ? sent.recipient() : ReplyChannels.queueFor(sent.channel(), sent.recipient()), sent.hubId(),
                     sent.messageType(), sent.caseId(), agency ? sent.recipient().substring(AGENCY_QUEUE_PREFIX.length()) : null,
-                    sent.causedBy(), body));
+                    sent.causedBy(), body, agency ? null : sent.recipient()));
         }
         return outgoing;
     }
@@ -91,7 +91,7 @@ public final class Outbox {
         deliveries.enqueue(party, sent.hubId());
         byte[] body = messages.body(sent.hubId()).orElseThrow();
         return new Outgoing(ReplyChannels.queueFor(sent.channel(), party), sent.hubId(), sent.messageType(), sent.caseId(), null,
-                sent.causedBy(), body);
+                sent.causedBy(), body, party);
     }
 
     private String store(String recipient, String channel, byte[] body, About about) {

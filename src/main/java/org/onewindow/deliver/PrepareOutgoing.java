@@ -21,6 +21,7 @@ public final class PrepareOutgoing implements Processor {
         message.setHeader(Headers.CASE_ID, out.caseId());
         message.setHeader(Headers.AGENCY, out.agency());
         message.setHeader(Headers.CAUSED_BY, out.causedBy());
+        message.setHeader(Headers.RECIPIENT, out.recipient());
         message.setBody(out.body());
     }
 }

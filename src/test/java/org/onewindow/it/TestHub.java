@@ -17,6 +17,7 @@ public final class TestHub implements AutoCloseable {
     final Path dataDir;
     final int httpPort;
     final int brokerPort;
+    final int as2Port;
     private final Properties overrides;
     private Main main;
 
@@ -24,6 +25,7 @@ public final class TestHub implements AutoCloseable {
         this.dataDir = dataDir;
         this.httpPort = freePort();
         this.brokerPort = freePort();
+        this.as2Port = freePort();
         this.overrides = overrides;
     }
 
@@ -35,6 +37,7 @@ public final class TestHub implements AutoCloseable {
         p.setProperty("onewindow.data-dir", dataDir.toString());
         p.setProperty("camel.server.port", String.valueOf(httpPort));
         p.setProperty("onewindow.broker.port", String.valueOf(brokerPort));
+        p.setProperty("onewindow.as2.port", String.valueOf(as2Port));
         p.setProperty("camel.main.shutdown-timeout", "5");
         p.putAll(overrides);
         main.setOverrideProperties(p);
@@ -78,7 +81,7 @@ public final class TestHub implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
