@@ -25,7 +25,7 @@ public final class As2Channel {
             + "  From: $requestHeaders[\"AS2-From\"]  To: $requestHeaders[\"AS2-To\"]\n"
             + "  Received on: $responseHeaders[\"Date\"]\n"
             + " Status: $dispositionType #if($dispositionModifier)$dispositionModifier#end\n"
-            + " $!responseHeaders[\"" + ReceiveAs2Message.DETAIL + "\"]\n";
+            + " $!requestHeaders[\"" + ReceiveAs2Message.DETAIL + "\"]\n";
 
     private As2Channel() {
     }

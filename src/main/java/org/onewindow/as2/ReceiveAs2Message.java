@@ -11,7 +11,6 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
-import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.onewindow.deliver.ReplyChannels;
 import org.onewindow.intake.AcceptInbound;
@@ -36,7 +35,7 @@ public final class ReceiveAs2Message {
     /** Header naming the AS2 sender and its Message-ID, so a message that could not be queued can be forgotten. */
     public static final String AS2_FROM = "OneWindowAs2From";
     public static final String AS2_MESSAGE_ID = "OneWindowAs2MessageId";
-    /** Response header the MDN text template shows: why a message was refused. */
+    /** Header the MDN text template shows: what the hub did with the message, and why when it refused it. */
     public static final String DETAIL = "OneWindow-Detail";
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveAs2Message.class);
 
@@ -58,6 +57,8 @@ public final class ReceiveAs2Message {
     public void accept(Exchange exchange) throws HttpException {
         HttpCoreContext interchange = exchange.getProperty(AS2Constants.AS2_INTERCHANGE, HttpCoreContext.class);
         ClassicHttpRequest request = (ClassicHttpRequest) interchange.getRequest();
+        // the listener keeps one context per connection: forget what an earlier message on it was answered
+        interchange.removeAttribute(ResponseMDN.DISPOSITION_MODIFIER);
         String as2From = unquoted(header(request, "AS2-From"));
         String messageId = header(request, "Message-Id");
         As2Envelope envelope = As2Envelope.open(request.getEntity(), hubKey);
@@ -139,12 +140,12 @@ public final class ReceiveAs2Message {
         exchange.getIn().setHeader(AcceptInbound.REFUSED, true);
     }
 
-    /** Puts the reason into the MDN's human-readable part (the listener's MDN template shows this response header). */
+    /**
+     * Puts what the hub did into the MDN's human-readable part: the listener's MDN template shows this header, which
+     * is set on the received request because the template sees only the request's headers and the response's date.
+     */
     private static void explain(HttpCoreContext interchange, String detail) {
-        HttpResponse response = interchange.getResponse();
-        if (response != null) {
-            response.setHeader(DETAIL, detail);
-        }
+        interchange.getRequest().setHeader(DETAIL, detail);
     }
 
     private static String header(HttpRequest request, String name) {
