@@ -3,6 +3,8 @@ package org.onewindow.as2;
 import java.security.cert.Certificate;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.as2.AS2Component;
+import org.apache.camel.component.as2.AS2Configuration;
 import org.apache.camel.spi.Registry;
 import org.onewindow.party.PartyStore;
 import org.onewindow.store.Jdbc;
@@ -37,7 +39,10 @@ public final class As2Channel {
                 KeyType.RSA_2048);
         registry.bind("as2PrivateKey", key.privateKey());
         registry.bind("as2CertificateChain", key.chain().toArray(new Certificate[0]));
-        registry.bind("as2MdnText", MDN_TEXT);
+        // the listener's MDN text: set on the component, as the URI cannot carry a multi-line Velocity template
+        AS2Configuration defaults = new AS2Configuration();
+        defaults.setMdnMessageTemplate(MDN_TEXT);
+        context.getComponent("as2", AS2Component.class).setConfiguration(defaults);
         As2AgreementStore store = new As2AgreementStore(jdbc);
         registry.bind("as2AgreementApi", new As2AgreementApi(store, new As2Agreements(jdbc, parties, store, clock),
                 new As2HubProfile(settings.hubAs2Id(), settings.publicUrl(), key.certificate())));

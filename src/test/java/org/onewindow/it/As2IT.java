@@ -64,8 +64,8 @@ class As2IT {
     @BeforeAll
     static void startHub() throws Exception {
         Properties settings = new Properties();
-        settings.setProperty("onewindow.as2.retries", "3");
-        settings.setProperty("onewindow.as2.retry-delay-ms", "200");
+        settings.setProperty("onewindow.as2.retries", "5");
+        settings.setProperty("onewindow.as2.retry-delay-ms", "500");
         settings.setProperty("onewindow.as2.breaker.open-seconds", "1");
         hub = new TestHub(dataDir, settings).start();
         client = new HubClient(hub);
