@@ -23,6 +23,7 @@ import org.onewindow.admit.ReadMessage;
 import org.onewindow.admit.RejectMessage;
 import org.onewindow.api.AuthenticateCaller;
 import org.onewindow.as2.As2Channel;
+import org.onewindow.soap.SoapService;
 import org.onewindow.api.GuardApi;
 import org.onewindow.api.MessageLogApi;
 import org.onewindow.api.PartyAdminApi;
@@ -167,6 +168,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
         As2Channel.bind(context, registry, jdbc, messages, parties, credentials, settings.dataDir(), clock);
+        registry.bind("soapService", new SoapService(parties, messages, deliveries, settings.maxMessageBytes()));
         PartyContacts contacts = partyId -> parties.find(partyId).map(Party::email);
         NoticeStore notices = new NoticeStore(jdbc, clock);
         registry.bind("delegationApi", new DelegationApi(new Delegations(jdbc, delegations,

@@ -45,6 +45,8 @@ public enum ErrorCode {
     AS2_PARTNER_UNKNOWN("T320", "No AS2 agreement names this AS2-From; ask the hub operator to register yours"),
     AS2_SIGNATURE_INVALID("T321", "The AS2 signature does not verify with the certificate of your AS2 agreement"),
     AS2_INSUFFICIENT_SECURITY("T322", "The AS2 message is not signed or encrypted as your AS2 agreement requires"),
+    // SOAP transport (answered with a SOAP fault)
+    SOAP_NOT_AUTHENTICATED("T330", "The SOAP call carries no valid API token: send the HTTP header Authorization: Bearer <your API token>"),
 
     INTERNAL_ERROR("S901", "The hub could not process the message; it is kept and will be examined");
 

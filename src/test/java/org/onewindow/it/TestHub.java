@@ -18,6 +18,7 @@ public final class TestHub implements AutoCloseable {
     final int httpPort;
     final int brokerPort;
     final int as2Port;
+    final int soapPort;
     private final Properties overrides;
     private Main main;
 
@@ -26,6 +27,7 @@ public final class TestHub implements AutoCloseable {
         this.httpPort = freePort();
         this.brokerPort = freePort();
         this.as2Port = freePort();
+        this.soapPort = freePort();
         this.overrides = overrides;
     }
 
@@ -38,6 +40,8 @@ public final class TestHub implements AutoCloseable {
         p.setProperty("camel.server.port", String.valueOf(httpPort));
         p.setProperty("onewindow.broker.port", String.valueOf(brokerPort));
         p.setProperty("onewindow.as2.port", String.valueOf(as2Port));
+        p.setProperty("onewindow.soap.host", "127.0.0.1");
+        p.setProperty("onewindow.soap.port", String.valueOf(soapPort));
         p.setProperty("camel.main.shutdown-timeout", "5");
         p.putAll(overrides);
         main.setOverrideProperties(p);
