@@ -167,7 +167,8 @@ public class HubConfiguration implements CamelConfiguration {
                 reject, merge, redelivery));
         registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
-        As2Channel.bind(context, registry, jdbc, messages, parties, credentials, settings.dataDir(), clock);
+        As2Channel.bind(context, registry, jdbc, messages, parties, credentials, settings.dataDir(), settings.maxMessageBytes(),
+                clock);
         registry.bind("soapService", new SoapService(parties, messages, deliveries, settings.maxMessageBytes()));
         PartyContacts contacts = partyId -> parties.find(partyId).map(Party::email);
         NoticeStore notices = new NoticeStore(jdbc, clock);

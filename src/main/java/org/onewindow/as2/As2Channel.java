@@ -1,5 +1,6 @@
 package org.onewindow.as2;
 
+import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
@@ -33,7 +34,7 @@ public final class As2Channel {
     }
 
     public static void bind(CamelContext context, Registry registry, Jdbc jdbc, MessageStore messages, PartyStore parties,
-                            HubCredentials credentials, java.nio.file.Path dataDir, Clock clock) {
+                            HubCredentials credentials, Path dataDir, int maxBytes, Clock clock) {
         As2Settings settings = As2Settings.from(context, dataDir);
         KeyMaterial key = credentials.transportKey(settings.key(), "CN=" + settings.hubAs2Id() + ",O=OneWindow hub AS2",
                 KeyType.RSA_2048);
@@ -47,7 +48,7 @@ public final class As2Channel {
         registry.bind("as2AgreementApi", new As2AgreementApi(store, new As2Agreements(jdbc, parties, store, clock),
                 new As2HubProfile(settings.hubAs2Id(), settings.publicUrl(), key.certificate())));
         registry.bind("receiveAs2Message", new ReceiveAs2Message(jdbc, messages, store, new As2MessageIds(jdbc, clock),
-                key.privateKey()));
+                key.privateKey(), maxBytes));
         registry.bind("deliverAs2", new DeliverAs2(messages, store, settings.hubAs2Id()));
     }
 }

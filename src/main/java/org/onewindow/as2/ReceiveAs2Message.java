@@ -1,6 +1,7 @@
 package org.onewindow.as2;
 
 import java.security.PrivateKey;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@code processed} when stored; {@code processed/warning} for a duplicate (the sender missed our first MDN; the
  * message is not processed again); {@code processed/error: authentication-failed} (T320 unknown AS2-From, T321
  * wrong signature) or {@code insufficient-message-security} (T322) when refused — the refused message is stored
- * with its code.
+ * with its code; a payload over {@code onewindow.intake.max-bytes} is refused (W005, {@code unexpected-processing-error})
+ * and stored truncated, as on the other doors.
  */
 public final class ReceiveAs2Message {
     /** Header naming the AS2 sender and its Message-ID, so a message that could not be queued can be forgotten. */
@@ -44,14 +46,16 @@ public final class ReceiveAs2Message {
     private final As2AgreementStore agreements;
     private final As2MessageIds messageIds;
     private final PrivateKey hubKey;
+    private final int maxBytes;
 
     public ReceiveAs2Message(Jdbc jdbc, MessageStore messages, As2AgreementStore agreements, As2MessageIds messageIds,
-                             PrivateKey hubKey) {
+                             PrivateKey hubKey, int maxBytes) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.agreements = agreements;
         this.messageIds = messageIds;
         this.hubKey = hubKey;
+        this.maxBytes = maxBytes;
     }
 
     public void accept(Exchange exchange) throws HttpException {
@@ -74,6 +78,11 @@ public final class ReceiveAs2Message {
                     ErrorCode.AS2_INSUFFICIENT_SECURITY, "your agreement asks for " + (agreement.encrypted() ? "signed and encrypted"
                             : "signed") + " messages; this one was " + (envelope.signed() ? "signed" : "unsigned") + " and "
                             + (envelope.encrypted() ? "encrypted" : "not encrypted"));
+            return;
+        }
+        if (envelope.payload().length > maxBytes) {
+            refuse(exchange, interchange, agreement.partyId(), envelope, AS2DispositionModifier.ERROR_UNEXPECTED_PROCESSING_ERROR,
+                    ErrorCode.MESSAGE_TOO_LARGE, envelope.payload().length + " bytes; at most " + maxBytes + " are accepted");
             return;
         }
         if (envelope.signed() && !envelope.signedBy(agreement.certificate())) {
@@ -129,7 +138,8 @@ public final class ReceiveAs2Message {
         String hubId = UUID.randomUUID().toString();
         String text = code.code() + " " + code.text() + ": " + detail;
         jdbc.inTransaction(() -> {
-            messages.saveInbound(hubId, ReplyChannels.AS2, party, envelope.payload());
+            byte[] payload = envelope.payload();
+            messages.saveInbound(hubId, ReplyChannels.AS2, party, payload.length > maxBytes ? Arrays.copyOf(payload, maxBytes) : payload);
             messages.recordRejection(hubId, code, text);
             return null;
         });

@@ -38,7 +38,8 @@ import org.onewindow.trust.KeyType;
 
 /**
  * AS2 end to end with Camel's AS2 component playing the broker's AS2 system: signed, signed + encrypted and
- * signed + compressed declarations are admitted and answered with a processed MDN signed by the hub; a wrong
+ * signed + compressed declarations are admitted and answered with a processed MDN signed by the hub (asynchronously
+ * when the message asks for that); a wrong
  * signature and an unknown AS2-From get an error MDN and are stored refused; a re-sent Message-ID is answered but
  * not processed twice. Replies go back over AS2 to the broker's own AS2 server, which is down when the NX5106 is
  * ready and comes up later: the delivery retries and the broker gets it once.
@@ -118,6 +119,24 @@ class As2IT {
             assertThat(tradeCase.get("channel").asText()).isEqualTo("AS2");
             assertThat(tradeCase.get("submitter").asText()).isEqualTo(client.party(BROKER).partyId());
         }
+    }
+
+    @Test
+    void aMessageAskingForAnAsynchronousMdnGetsItSignedAtItsReceiptUrl() throws Exception {
+        int mdnPort = TestHub.freePort();
+        broker.receiveMdns(mdnPort, "/mdn");
+        String number = nextNumber();
+        broker.send(hub.as2Port, hubAs2Id, "/as2", AS2MessageStructure.SIGNED, hubCertificate, broker.key,
+                signedDeclaration(number), "http://127.0.0.1:" + mdnPort + "/mdn");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (broker.mdns.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(broker.mdns).as("an asynchronous MDN arrived").hasSize(1);
+        As2Receipt mdn = As2Receipt.of(broker.mdns.get(0));
+        assertThat(mdn.signedBy(hubCertificate)).isTrue();
+        assertThat(mdn.disposition()).isEqualTo("processed");
+        assertThat(awaitCase(number).get("channel").asText()).isEqualTo("AS2");
     }
 
     @Test

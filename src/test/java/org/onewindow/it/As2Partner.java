@@ -24,6 +24,8 @@ final class As2Partner implements AutoCloseable {
     final String as2Id;
     final KeyMaterial key;
     final List<String> received = new CopyOnWriteArrayList<>();
+    /** Asynchronous MDNs that reached {@link #receiveMdns}. */
+    final List<Object> mdns = new CopyOnWriteArrayList<>();
     private final CamelContext camel = new DefaultCamelContext();
     private final ProducerTemplate producer;
 
@@ -39,6 +41,12 @@ final class As2Partner implements AutoCloseable {
     /** Sends a payload to the hub's AS2 listener; the answer's body is the MDN entity, its property the interchange. */
     Exchange send(int hubPort, String hubAs2Id, String path, AS2MessageStructure structure, Certificate hubCertificate,
                   KeyMaterial signer, byte[] payload) {
+        return send(hubPort, hubAs2Id, path, structure, hubCertificate, signer, payload, null);
+    }
+
+    /** The same, asking for the MDN to be sent asynchronously to {@code receiptUrl} (null: in the HTTP response). */
+    Exchange send(int hubPort, String hubAs2Id, String path, AS2MessageStructure structure, Certificate hubCertificate,
+                  KeyMaterial signer, byte[] payload, String receiptUrl) {
         String uri = "as2:client/send?inBody=ediMessage&targetHostname=127.0.0.1&targetPortNumber=" + hubPort
                 + "&httpSocketTimeout=20s";
         Map<String, Object> headers = new java.util.HashMap<>();
@@ -52,6 +60,9 @@ final class As2Partner implements AutoCloseable {
         headers.put("CamelAs2.ediMessageCharset", "utf-8");
         headers.put("CamelAs2.dispositionNotificationTo", "edi@" + as2Id.toLowerCase());
         headers.put("CamelAs2.signedReceiptMicAlgorithms", "sha-256");
+        if (receiptUrl != null) {
+            headers.put("CamelAs2.receiptDeliveryOption", receiptUrl);
+        }
         if (structure.isSigned()) {
             headers.put("CamelAs2.signingAlgorithm", AS2SignatureAlgorithm.SHA256WITHRSA);
             headers.put("CamelAs2.signingCertificateChain", signer.chain().toArray(new Certificate[0]));
@@ -81,6 +92,18 @@ final class As2Partner implements AutoCloseable {
                         + "&validateSigningCertificateChain=#hubChain")
                         .routeId("partnerReceives")
                         .process(e -> received.add(e.getIn().getBody(String.class)));
+            }
+        });
+    }
+
+    /** Starts the party's receiver of asynchronous MDNs ({@code as2:receipt/receive}) on {@code port} at {@code path}. */
+    void receiveMdns(int port, String path) throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("as2:receipt/receive?asyncMdnPortNumber=" + port + "&requestUriPattern=" + path)
+                        .routeId("partnerReceivesMdns")
+                        .process(e -> mdns.add(e.getIn().getBody()));
             }
         });
     }
