@@ -51,6 +51,7 @@ class As2IT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BROKER = "as2-broker";
     private static final String BROKER_AS2 = "BROKER-K73";
+    private static final String RECEIVER = "as2-receiver";
 
     @TempDir
     static Path dataDir;
@@ -58,9 +59,10 @@ class As2IT {
     static HubClient client;
     static As2Partner broker;
     static As2Partner stranger;
+    static As2Partner receiver;
     static X509Certificate hubCertificate;
     static String hubAs2Id;
-    static int brokerAs2Port = TestHub.freePort();
+    static int receiverAs2Port = TestHub.freePort();
     private static int serial = 1;
 
     @BeforeAll
@@ -72,28 +74,39 @@ class As2IT {
         hub = new TestHub(dataDir, settings).start();
         client = new HubClient(hub);
         client.delegateSampleImporters(BROKER);
-        KeyMaterial ca = KeyMaterial.fromPkcs12(dataDir.resolve("pki").resolve("ca.p12"), "changeit".toCharArray());
-        broker = new As2Partner(BROKER_AS2, new DemoCertificateAuthority(ca).issue("CN=" + BROKER_AS2, KeyType.RSA_2048,
-                Duration.ofDays(30)));
-        Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("as2Id", BROKER_AS2);
-        terms.put("certificatePem", Certificates.toPem(broker.key.certificate()));
-        terms.put("replyUrl", "http://127.0.0.1:" + brokerAs2Port + "/receive");
-        terms.put("signed", true);
-        terms.put("encrypted", false);
-        terms.put("compressed", true);
-        HubClient.Answer set = client.call("PUT", "/api/v1/admin/parties/" + client.party(BROKER).partyId() + "/as2",
-                TestParties.OPERATOR, JSON.writeValueAsString(terms));
-        assertThat(set.status()).as(set.json().toString()).isEqualTo(200);
+        broker = partner(BROKER_AS2);
+        agree(BROKER, broker, null);
         JsonNode profile = client.getAs(BROKER, "/api/v1/as2/hub", 200);
         hubAs2Id = profile.get("as2Id").asText();
         hubCertificate = Certificates.fromPem(profile.get("certificatePem").asText());
     }
 
+    /** A party's AS2 system with its own RSA key from the hub's demo CA. */
+    private static As2Partner partner(String as2Id) throws Exception {
+        KeyMaterial ca = KeyMaterial.fromPkcs12(dataDir.resolve("pki").resolve("ca.p12"), "changeit".toCharArray());
+        return new As2Partner(as2Id, new DemoCertificateAuthority(ca).issue("CN=" + as2Id, KeyType.RSA_2048, Duration.ofDays(30)));
+    }
+
+    /** The operator records the party's AS2 agreement: signed and compressed, replies to {@code replyUrl} (null: none). */
+    private static void agree(String alias, As2Partner partner, String replyUrl) throws Exception {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("as2Id", partner.as2Id);
+        terms.put("certificatePem", Certificates.toPem(partner.key.certificate()));
+        terms.put("replyUrl", replyUrl);
+        terms.put("signed", true);
+        terms.put("encrypted", false);
+        terms.put("compressed", true);
+        HubClient.Answer set = client.call("PUT", "/api/v1/admin/parties/" + client.party(alias).partyId() + "/as2",
+                TestParties.OPERATOR, JSON.writeValueAsString(terms));
+        assertThat(set.status()).as(set.json().toString()).isEqualTo(200);
+    }
+
     @AfterAll
     static void stopHub() throws Exception {
-        if (stranger != null) {
-            stranger.close();
+        for (As2Partner partner : new As2Partner[] {stranger, receiver}) {
+            if (partner != null) {
+                partner.close();
+            }
         }
         broker.close();
         client.close();
@@ -183,22 +196,26 @@ class As2IT {
 
     @Test
     void repliesReachTheBrokersAs2ServerOnceItIsBack() throws Exception {
+        // a broker of its own, whose agreement has a reply URL: only its replies wait for AS2 delivery
+        client.delegateSampleImporters(RECEIVER);
+        receiver = partner("RECEIVER-K73");
+        agree(RECEIVER, receiver, "http://127.0.0.1:" + receiverAs2Port + "/receive");
         String number = nextNumber();
-        Exchange sent = broker.send(hub.as2Port, hubAs2Id, "/as2", AS2MessageStructure.SIGNED, hubCertificate, broker.key,
-                signedDeclaration(number));
+        Exchange sent = receiver.send(hub.as2Port, hubAs2Id, "/as2", AS2MessageStructure.SIGNED_COMPRESSED, hubCertificate,
+                receiver.key, HubClient.sign(client.party(RECEIVER), declaration(number)));
         assertThat(As2Receipt.of(sent.getMessage().getBody()).disposition()).isEqualTo("processed");
-        // the broker's AS2 server is down: the NX5106 is ready (it is in the pull mailbox too) and cannot be delivered
+        // its AS2 server is down: the NX5106 is ready (it is in the pull mailbox too) and cannot be delivered
         String caseId = awaitCase(number).get("caseId").asText();
-        awaitMailbox(caseId, "NX5106");
-        broker.listen(brokerAs2Port, "/receive", hubCertificate);
+        awaitMailbox(RECEIVER, caseId, "NX5106");
+        receiver.listen(receiverAs2Port, "/receive", hubCertificate);
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (broker.received.stream().noneMatch(body -> body.contains(number) && body.contains("NX5106"))
+        while (receiver.received.stream().noneMatch(body -> body.contains(number) && body.contains("NX5106"))
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(broker.received).as("the NX5106 reached the broker's AS2 server")
+        assertThat(receiver.received).as("the NX5106 reached the broker's AS2 server")
                 .anyMatch(body -> body.contains("NX5106") && body.contains(number));
-        assertThat(broker.received.stream().filter(body -> body.contains("NX5106") && body.contains(number)).count())
+        assertThat(receiver.received.stream().filter(body -> body.contains("NX5106") && body.contains(number)).count())
                 .as("delivered once").isEqualTo(1);
     }
 
@@ -245,11 +262,11 @@ class As2IT {
         throw new AssertionError("No case for " + number + " within " + WAIT);
     }
 
-    private static void awaitMailbox(String caseId, String type) throws Exception {
-        String mailbox = "/api/v1/parties/" + client.party(BROKER).partyId() + "/messages";
+    private static void awaitMailbox(String alias, String caseId, String type) throws Exception {
+        String mailbox = "/api/v1/parties/" + client.party(alias).partyId() + "/messages";
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            for (JsonNode pending : client.getAs(BROKER, mailbox, 200)) {
+            for (JsonNode pending : client.getAs(alias, mailbox, 200)) {
                 if (type.equals(pending.get("messageType").asText()) && caseId.equals(pending.path("caseId").asText())) {
                     return;
                 }
@@ -260,11 +277,14 @@ class As2IT {
     }
 
     private static byte[] signedDeclaration(String number) throws Exception {
+        return HubClient.sign(client.party(BROKER), declaration(number));
+    }
+
+    private static byte[] declaration(String number) throws Exception {
         String xml = Files.readString(DECLARATION);
         Matcher m = DECLARATION_ID.matcher(xml);
         assertThat(m.find()).isTrue();
-        byte[] unsigned = (xml.substring(0, m.start(2)) + number + xml.substring(m.end(2))).getBytes(StandardCharsets.UTF_8);
-        return HubClient.sign(client.party(BROKER), unsigned);
+        return (xml.substring(0, m.start(2)) + number + xml.substring(m.end(2))).getBytes(StandardCharsets.UTF_8);
     }
 
     private static synchronized String nextNumber() {
