@@ -200,6 +200,8 @@ class As2IT {
         client.delegateSampleImporters(RECEIVER);
         receiver = partner("RECEIVER-K73");
         agree(RECEIVER, receiver, "http://127.0.0.1:" + receiverAs2Port + "/receive");
+        // until its AS2 server starts, whatever answers on its port hangs up at once: a party that is down
+        BrokenServer down = new BrokenServer(receiverAs2Port);
         String number = nextNumber();
         Exchange sent = receiver.send(hub.as2Port, hubAs2Id, "/as2", AS2MessageStructure.SIGNED_COMPRESSED, hubCertificate,
                 receiver.key, HubClient.sign(client.party(RECEIVER), declaration(number)));
@@ -207,8 +209,13 @@ class As2IT {
         // its AS2 server is down: the NX5106 is ready (it is in the pull mailbox too) and cannot be delivered
         String caseId = awaitCase(number).get("caseId").asText();
         awaitMailbox(RECEIVER, caseId, "NX5106");
-        receiver.listen(receiverAs2Port, "/receive", hubCertificate);
         long deadline = System.nanoTime() + WAIT.toNanos();
+        while (down.attempts.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(down.attempts.get()).as("the hub tried to deliver while the party was down").isGreaterThanOrEqualTo(2);
+        down.close();
+        receiver.listen(receiverAs2Port, "/receive", hubCertificate);
         while (receiver.received.stream().noneMatch(body -> body.contains(number) && body.contains("NX5106"))
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
@@ -217,6 +224,32 @@ class As2IT {
                 .anyMatch(body -> body.contains("NX5106") && body.contains(number));
         assertThat(receiver.received.stream().filter(body -> body.contains("NX5106") && body.contains(number)).count())
                 .as("delivered once").isEqualTo(1);
+    }
+
+    /** A port where connections are taken and closed at once, counting the attempts. */
+    private static final class BrokenServer implements AutoCloseable {
+        final java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.net.ServerSocket socket;
+
+        BrokenServer(int port) throws java.io.IOException {
+            socket = new java.net.ServerSocket(port);
+            Thread accepting = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket connection = socket.accept()) {
+                        attempts.incrementAndGet();
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            }, "broken-as2-party");
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+        }
     }
 
     private static void assertRefusedWith(As2Receipt mdn, String code) throws Exception {
