@@ -22,6 +22,8 @@ import org.onewindow.admit.FileDeclaration;
 import org.onewindow.admit.ReadMessage;
 import org.onewindow.admit.RejectMessage;
 import org.onewindow.api.AuthenticateCaller;
+import org.onewindow.as2.As2Channel;
+import org.onewindow.soap.SoapService;
 import org.onewindow.api.GuardApi;
 import org.onewindow.api.HttpsListener;
 import org.onewindow.api.HttpsSettings;
@@ -200,6 +202,9 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
         SftpChannel.install(context, settings.dataDir(), jdbc, parties, messages, clock);
+        As2Channel.bind(context, registry, jdbc, messages, parties, credentials, settings.dataDir(), settings.maxMessageBytes(),
+                clock);
+        registry.bind("soapService", new SoapService(parties, messages, deliveries, settings.maxMessageBytes()));
         PartyContacts contacts = partyId -> parties.find(partyId).map(Party::email);
         NoticeStore notices = new NoticeStore(jdbc, clock);
         registry.bind("delegationApi", new DelegationApi(new Delegations(jdbc, delegations,

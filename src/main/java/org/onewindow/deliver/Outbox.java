@@ -58,7 +58,7 @@ public final class Outbox {
         HubMetrics.messageOut(about.messageType(), channel);
         deliveries.enqueue(party, hubId);
         return new Outgoing(ReplyChannels.queueFor(channel, party), hubId, about.messageType(), about.caseId(), null,
-                about.causedBy(), body);
+                about.causedBy(), body, party);
     }
 
     /** Stores a message for an agency queue; returns what to queue. */
@@ -66,7 +66,7 @@ public final class Outbox {
         byte[] body = signer.signedBytes(document);
         String hubId = store(queue, "AGENCY", body, about);
         HubMetrics.messageOut(about.messageType(), ReplyChannels.JMS);
-        return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body);
+        return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body, null);
     }
 
     /**
@@ -84,7 +84,7 @@ public final class Outbox {
             boolean agency = sent.recipient().startsWith(AGENCY_QUEUE_PREFIX);
             outgoing.add(new Outgoing(agency ? sent.recipient() : ReplyChannels.queueFor(sent.channel(), sent.recipient()), sent.hubId(),
                     sent.messageType(), sent.caseId(), agency ? sent.recipient().substring(AGENCY_QUEUE_PREFIX.length()) : null,
-                    sent.causedBy(), body));
+                    sent.causedBy(), body, agency ? null : sent.recipient()));
         }
         return outgoing;
     }
@@ -94,7 +94,7 @@ public final class Outbox {
         deliveries.enqueue(party, sent.hubId());
         byte[] body = messages.body(sent.hubId()).orElseThrow();
         return new Outgoing(ReplyChannels.queueFor(sent.channel(), party), sent.hubId(), sent.messageType(), sent.caseId(), null,
-                sent.causedBy(), body);
+                sent.causedBy(), body, party);
     }
 
     private String store(String recipient, String channel, byte[] body, About about) {

@@ -40,6 +40,7 @@ public final class PrepareOutgoing implements Processor {
             // gets a case's messages — the application, then its replacement or withdrawal — in order
             message.setHeader(GROUP, out.caseId());
         }
+        message.setHeader(Headers.RECIPIENT, out.recipient());
         message.setBody(out.body());
     }
 }

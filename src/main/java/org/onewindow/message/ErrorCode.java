@@ -42,6 +42,13 @@ public enum ErrorCode {
     SENDER_NOT_DELEGATED("T310", "The sender may not act for this importer"),
     BROKER_BOX_MISMATCH("T311", "The declaration number names another broker's box (characters 7 to 9) than the sending broker's"),
 
+    // AS2 transport (answered in the MDN; the refused message is stored with the code)
+    AS2_PARTNER_UNKNOWN("T320", "No AS2 agreement names this AS2-From; ask the hub operator to register yours"),
+    AS2_SIGNATURE_INVALID("T321", "The AS2 signature does not verify with the certificate of your AS2 agreement"),
+    AS2_INSUFFICIENT_SECURITY("T322", "The AS2 message is not signed or encrypted as your AS2 agreement requires"),
+    // SOAP transport (answered with a SOAP fault)
+    SOAP_NOT_AUTHENTICATED("T330", "The SOAP call carries no valid API token: send the HTTP header Authorization: Bearer <your API token>"),
+
     INTERNAL_ERROR("S901", "The hub could not process the message; it is kept and will be examined");
 
     /** Broad classes of fault; they decide the reply type and whether a retry can help. */

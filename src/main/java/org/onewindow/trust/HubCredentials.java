@@ -64,6 +64,24 @@ public final class HubCredentials {
         }
     }
 
+    /**
+     * A key of the hub's for one transport (AS2 has its own: see docs/as2-soap.md), read from {@code file}, or at first
+     * start issued by the local CA for {@code subject} and written there with the hub key's password.
+     */
+    public KeyMaterial transportKey(Path file, String subject, KeyType type) {
+        try {
+            if (Files.exists(file)) {
+                return KeyMaterial.fromPkcs12(file, settings.hubKeyPassword().toCharArray());
+            }
+            KeyMaterial key = localAuthority().issue(subject, type, KEY_VALIDITY);
+            key.writePkcs12(file, settings.hubKeyPassword().toCharArray());
+            LOG.info("Created the hub's {} key {} in {}", type, subject, file);
+            return key;
+        } catch (IOException | KeyMaterialException e) {
+            throw new IllegalStateException("Cannot read or create the hub's key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Issues, registers and writes a key, certificate and API token for each of these demo parties. */
     public void issueDemoCredentials(List<Party> demoParties) {
         try {

@@ -43,7 +43,8 @@ final class HubProcess implements AutoCloseable {
         this.logDir = logDir;
         this.httpPort = freePort();
         this.brokerPort = freePort();
-        this.settings = new TreeMap<>(Map.of("onewindow.sftp.port", String.valueOf(freePort())));
+        this.settings = new TreeMap<>(Map.of("onewindow.sftp.port", String.valueOf(freePort()),
+                "onewindow.as2.port", String.valueOf(freePort()), "onewindow.soap.port", String.valueOf(freePort())));
         this.settings.putAll(settings);
     }
 

@@ -18,6 +18,8 @@ public final class TestHub implements AutoCloseable {
     final int httpPort;
     final int brokerPort;
     final int sftpPort;
+    final int as2Port;
+    final int soapPort;
     private final Properties overrides;
     private Main main;
 
@@ -26,6 +28,8 @@ public final class TestHub implements AutoCloseable {
         this.httpPort = freePort();
         this.brokerPort = freePort();
         this.sftpPort = freePort();
+        this.as2Port = freePort();
+        this.soapPort = freePort();
         this.overrides = overrides;
     }
 
@@ -39,6 +43,9 @@ public final class TestHub implements AutoCloseable {
         p.setProperty("onewindow.broker.port", String.valueOf(brokerPort));
         p.setProperty("onewindow.sftp.host", "127.0.0.1");
         p.setProperty("onewindow.sftp.port", String.valueOf(sftpPort));
+        p.setProperty("onewindow.as2.port", String.valueOf(as2Port));
+        p.setProperty("onewindow.soap.host", "127.0.0.1");
+        p.setProperty("onewindow.soap.port", String.valueOf(soapPort));
         p.setProperty("camel.main.shutdown-timeout", "5");
         p.putAll(overrides);
         main.setOverrideProperties(p);
@@ -87,7 +94,7 @@ public final class TestHub implements AutoCloseable {
         stop();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,0 +1,54 @@
+package org.onewindow.as2;
+
+import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.as2.AS2Component;
+import org.apache.camel.component.as2.AS2Configuration;
+import org.apache.camel.spi.Registry;
+import org.onewindow.party.PartyStore;
+import org.onewindow.store.Jdbc;
+import org.onewindow.store.MessageStore;
+import org.onewindow.trust.HubCredentials;
+import org.onewindow.trust.KeyMaterial;
+import org.onewindow.trust.KeyType;
+
+/**
+ * Wires the AS2 channel: the hub's AS2 key, the agreements, the steps of {@code intake-as2} and {@code deliver-as2}
+ * and the agreement API, bound under the names the route files use.
+ *
+ * <p>AS2 has its own RSA key ({@code <data-dir>/pki/as2.p12}, issued by the local CA at first start) rather than the
+ * hub's XML-signing key: that one is EC P-256 by default, and camel-as2 4.17 encrypts only by RSA key transport
+ * (BouncyCastle's {@code JceKeyTransRecipientInfoGenerator}), so partners could not encrypt to an EC hub key.
+ */
+public final class As2Channel {
+    /** The MDN's human-readable part (a Velocity template of camel-as2): what was received, and what the hub did. */
+    private static final String MDN_TEXT = "MDN for Message-ID: $requestHeaders[\"Message-Id\"]\n"
+            + "  From: $requestHeaders[\"AS2-From\"]  To: $requestHeaders[\"AS2-To\"]\n"
+            + "  Received on: $responseHeaders[\"Date\"]\n"
+            + " Status: $dispositionType #if($dispositionModifier)$dispositionModifier#end\n"
+            + " $!requestHeaders[\"" + ReceiveAs2Message.DETAIL + "\"]\n";
+
+    private As2Channel() {
+    }
+
+    public static void bind(CamelContext context, Registry registry, Jdbc jdbc, MessageStore messages, PartyStore parties,
+                            HubCredentials credentials, Path dataDir, int maxBytes, Clock clock) {
+        As2Settings settings = As2Settings.from(context, dataDir);
+        KeyMaterial key = credentials.transportKey(settings.key(), "CN=" + settings.hubAs2Id() + ",O=OneWindow hub AS2",
+                KeyType.RSA_2048);
+        registry.bind("as2PrivateKey", key.privateKey());
+        registry.bind("as2CertificateChain", key.chain().toArray(new Certificate[0]));
+        // the listener's MDN text: set on the component, as the URI cannot carry a multi-line Velocity template
+        AS2Configuration defaults = new AS2Configuration();
+        defaults.setMdnMessageTemplate(MDN_TEXT);
+        context.getComponent("as2", AS2Component.class).setConfiguration(defaults);
+        As2AgreementStore store = new As2AgreementStore(jdbc);
+        registry.bind("as2AgreementApi", new As2AgreementApi(store, new As2Agreements(jdbc, parties, store, clock),
+                new As2HubProfile(settings.hubAs2Id(), settings.publicUrl(), key.certificate())));
+        registry.bind("receiveAs2Message", new ReceiveAs2Message(jdbc, messages, store, new As2MessageIds(jdbc, clock),
+                key.privateKey(), maxBytes));
+        registry.bind("deliverAs2", new DeliverAs2(messages, store, settings.hubAs2Id()));
+    }
+}
