@@ -1,8 +1,13 @@
 package org.onewindow.deliver;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
+import org.onewindow.edi.Edifact;
+import org.onewindow.edi.WriteCusres;
 import org.onewindow.store.DeliveryStore;
 import org.onewindow.store.MessageStore;
 import org.onewindow.store.MessageStore.Outbound;
@@ -15,6 +20,10 @@ import org.w3c.dom.Document;
  * case and the message that caused it) and, for a party, put in its pull mailbox — in the caller's
  * transaction — before it is handed to a queue. A party the hub cannot name (a message so broken its
  * sender is unknown) still gets its reply stored, readable through the rejected message's record.
+ *
+ * <p>A party answers in the syntax it used: when the message a reply answers — or the party's latest filing on the
+ * case — came in as EDIFACT, the reply leaves as a CUSRES ({@link WriteCusres}) stored with syntax EDI. EDIFACT
+ * cannot carry an XML signature, so such replies are unsigned; docs/edifact-mapping.md says why that is acceptable.
  */
 public final class Outbox {
     public static final String HUB = "HUB";
@@ -24,12 +33,19 @@ public final class Outbox {
     private final MessageStore messages;
     private final DeliveryStore deliveries;
     private final DocumentSigner signer;
+    private final WriteCusres cusres;
+    private final Clock clock;
 
-    /** An outbox that signs everything it stores with {@code signer} (the hub's key). */
-    public Outbox(MessageStore messages, DeliveryStore deliveries, DocumentSigner signer) {
+    /**
+     * An outbox that signs everything it stores in XML with {@code signer} (the hub's key) and writes replies to
+     * EDIFACT senders with {@code cusres}.
+     */
+    public Outbox(MessageStore messages, DeliveryStore deliveries, DocumentSigner signer, WriteCusres cusres, Clock clock) {
         this.messages = messages;
         this.deliveries = deliveries;
         this.signer = signer;
+        this.cusres = cusres;
+        this.clock = clock;
     }
 
     /**
@@ -42,8 +58,29 @@ public final class Outbox {
 
     /** Stores a message for a party; returns what to queue, or null when the party is unknown. */
     public Outgoing toParty(String party, Document document, About about) {
+        if (party != null && Edifact.SYNTAX.equals(messages.syntaxUsedBy(party, about.causedBy(), about.caseId()))) {
+            return toPartyAsEdifact(party, reference -> cusres.write(document, about.messageType(), party, reference,
+                    clock.instant()), about);
+        }
         byte[] body = signer.signedBytes(document);
-        String hubId = store(party, "PARTY", body, about);
+        String hubId = UUID.randomUUID().toString();
+        store(hubId, party, "PARTY", body, about);
+        if (party == null) {
+            return null;
+        }
+        deliveries.enqueue(party, hubId);
+        return new Outgoing(Outgoing.partyQueue(party), hubId, about.messageType(), about.caseId(), null, about.causedBy(), body);
+    }
+
+    /**
+     * Stores an EDIFACT interchange for a party (a CONTRL, a CUSRES) with syntax EDI; {@code interchange} writes it
+     * given its interchange control reference, which is derived from the stored message's hub id.
+     */
+    public Outgoing toPartyAsEdifact(String party, Function<String, byte[]> interchange, About about) {
+        String hubId = UUID.randomUUID().toString();
+        byte[] body = interchange.apply(hubId.replace("-", "").substring(0, 14).toUpperCase(Locale.ROOT));
+        store(hubId, party, "PARTY", body, about);
+        messages.recordSyntax(hubId, Edifact.SYNTAX);
         if (party == null) {
             return null;
         }
@@ -54,18 +91,24 @@ public final class Outbox {
     /** Stores a message for an agency queue; returns what to queue. */
     public Outgoing toAgency(String agency, String queue, Document document, About about) {
         byte[] body = signer.signedBytes(document);
-        String hubId = store(queue, "AGENCY", body, about);
+        String hubId = UUID.randomUUID().toString();
+        store(hubId, queue, "AGENCY", body, about);
         return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body);
     }
 
     /**
      * What processing an inbound message produced, ready to queue again: a message redelivered after its
      * work was committed but before its sends were (a crash, a broker fault) must not lose them. Agencies
-     * and parties see the same hub ids again; pull mailbox rows already exist.
+     * and parties see the same hub ids again; pull mailbox rows already exist. The declarations translated from
+     * an EDIFACT interchange are inbound messages triggered by it: what each of them produced is queued too.
      */
     public List<Outgoing> replay(String triggerHubId) {
         List<Outgoing> outgoing = new ArrayList<>();
         for (StoredMessage sent : messages.triggeredBy(triggerHubId)) {
+            if (MessageStore.IN.equals(sent.direction())) {
+                outgoing.addAll(replay(sent.hubId()));
+                continue;
+            }
             if (sent.recipient() == null) {
                 continue;
             }
@@ -85,10 +128,8 @@ public final class Outbox {
         return new Outgoing(Outgoing.partyQueue(party), sent.hubId(), sent.messageType(), sent.caseId(), null, sent.causedBy(), body);
     }
 
-    private String store(String recipient, String channel, byte[] body, About about) {
-        String hubId = UUID.randomUUID().toString();
+    private void store(String hubId, String recipient, String channel, byte[] body, About about) {
         messages.saveOutbound(new Outbound(hubId, channel, HUB, recipient, about.messageType(), about.typeVersion(),
                 about.messageRef(), about.declarationNo(), about.caseId(), about.causedBy(), about.triggeredBy(), body));
-        return hubId;
     }
 }

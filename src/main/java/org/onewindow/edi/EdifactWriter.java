@@ -52,10 +52,10 @@ final class EdifactWriter {
             writer.setControlSchema(control);
             writer.startInterchange();
             Segments segments = new Segments(writer);
-            segments.segment("UNB", EdifactGuides.WRITTEN_SYNTAX, new String[] {HUB}, new String[] {recipient},
-                    new String[] {UNB_DATE.format(at), UNB_TIME.format(at)}, reference);
+            segments.segment("UNB", composite(EdifactGuides.WRITTEN_SYNTAX), composite(HUB), composite(recipient),
+                    composite(UNB_DATE.format(at), UNB_TIME.format(at)), reference);
             segments.count = 0;
-            segments.segment("UNH", "1", messageIdentifier);
+            segments.segment("UNH", "1", composite(messageIdentifier));
             writer.setTransactionSchema(guide);
             body.write(segments);
             segments.segment("UNT", String.valueOf(segments.count + 1), "1");
@@ -105,6 +105,14 @@ final class EdifactWriter {
             writer.writeEndSegment();
             count++;
         }
+    }
+
+    /**
+     * A composite element for {@link Segments#segment}: without this wrapper a lone String[] argument would be spread
+     * over the varargs as simple elements.
+     */
+    static Object composite(String... components) {
+        return components;
     }
 
     /** Keeps what UNOC can carry: printable ISO 8859-1; other characters (Chinese text) are dropped. */

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads a UN/EDIFACT interchange with StAEDI in one streaming pass: the envelope (UNA, UNB … UNZ, segment and
@@ -59,6 +60,7 @@ public final class ReadInterchange {
         String[] header;
         int segmentCount;
         int positionInMessage;
+        int unhIndex;
         int groupOccurrence;
 
         void on(EDIStreamReader reader, EDIStreamEvent event) throws EDIStreamException {
@@ -80,6 +82,9 @@ public final class ReadInterchange {
                 case START_SEGMENT:
                     tag = reader.getText();
                     segmentCount++;
+                    if ("UNH".equals(tag)) {
+                        unhIndex = reader.getLocation().getSegmentPosition();
+                    }
                     elements = new ArrayList<>();
                     if (segments != null) {
                         positionInMessage++;
@@ -148,15 +153,17 @@ public final class ReadInterchange {
             Location location = reader.getLocation();
             String code = SyntaxErrorCodes.code(reader.getErrorType());
             boolean segmentLevel = event == EDIStreamEvent.SEGMENT_ERROR;
-            String text = SyntaxErrorCodes.text(code) + " (" + reader.getErrorType().name().toLowerCase().replace('_', ' ')
-                    + (reader.getReferenceCode() != null ? ": " + reader.getReferenceCode() : "") + ")";
+            String reference = reader.getReferenceCode();
+            String text = SyntaxErrorCodes.text(code) + " (" + reader.getErrorType().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + (reference == null ? "" : reference.matches("\\d+") ? ", data element " + reference : ": " + reference) + ")";
             String at = location.getSegmentTag() != null ? location.getSegmentTag() : tag;
             int element = segmentLevel ? 0 : Math.max(0, location.getElementPosition());
             int component = segmentLevel ? 0 : Math.max(0, location.getComponentPosition());
+            // the location counts every segment of the interchange; an error about a segment can come before its start event
             if (segments != null) {
-                messageErrors.add(new SyntaxError(positionInMessage, at, element, component, code, text));
+                messageErrors.add(new SyntaxError(location.getSegmentPosition() - unhIndex + 1, at, element, component, code, text));
             } else {
-                envelopeErrors.add(new SyntaxError(segmentCount, at, element, component, code, text));
+                envelopeErrors.add(new SyntaxError(location.getSegmentPosition(), at, element, component, code, text));
             }
         }
 

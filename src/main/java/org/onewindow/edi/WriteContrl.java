@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.onewindow.edi.EdifactWriter.composite;
+
 /**
  * Writes the CONTRL syntax report for an interchange, as its sender gets it for every interchange: UCI with
  * action 7 (acknowledged) or 4 (rejected, with the syntax error code, the service segment and the element at
@@ -37,8 +39,8 @@ public final class WriteContrl {
         }
         return writer.write(guides.contrl(), recipient, reference, at, CONTRL, out -> {
             String ref = value(interchange.controlReference(), "UNKNOWN");
-            String[] sender = {value(interchange.sender(), "UNKNOWN")};
-            String[] receiver = {value(interchange.recipient(), EdifactWriter.HUB)};
+            Object sender = composite(value(interchange.sender(), "UNKNOWN"));
+            Object receiver = composite(value(interchange.recipient(), EdifactWriter.HUB));
             if (!envelope.isEmpty()) {
                 SyntaxError first = envelope.get(0);
                 out.segment("UCI", ref, sender, receiver, REJECTED, first.code(), first.segmentTag(), position(first));
@@ -46,7 +48,7 @@ public final class WriteContrl {
             }
             out.segment("UCI", ref, sender, receiver, ACKNOWLEDGED);
             for (EdifactMessage message : interchange.messages()) {
-                String[] identifier = message.identifier().split(":");
+                Object identifier = composite(message.identifier().split(":"));
                 if (message.valid()) {
                     out.segment("UCM", message.reference(), identifier, ACKNOWLEDGED);
                     continue;
@@ -74,13 +76,13 @@ public final class WriteContrl {
     }
 
     /** S011: element position, and component position when inside a composite. */
-    private static String[] position(SyntaxError error) {
+    private static Object position(SyntaxError error) {
         if (!error.inElement()) {
             return null;
         }
         return error.componentPosition() > 0
-                ? new String[] {String.valueOf(error.elementPosition()), String.valueOf(error.componentPosition())}
-                : new String[] {String.valueOf(error.elementPosition())};
+                ? composite(String.valueOf(error.elementPosition()), String.valueOf(error.componentPosition()))
+                : composite(String.valueOf(error.elementPosition()));
     }
 
     private static String value(String value, String otherwise) {

@@ -11,6 +11,8 @@ import org.onewindow.message.Dom;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import static org.onewindow.edi.EdifactWriter.composite;
+
 /**
  * Writes the CUSRES a sender that filed in EDIFACT receives instead of one of the hub's XML replies (NX5106,
  * NX903, an agency's NX901/NX902/NX602/NX302_DN/NX402, customs' N5107/N5110/N5116): BGM names the XML message
@@ -37,22 +39,22 @@ public final class WriteCusres {
     public byte[] write(Document reply, String messageType, String recipient, String reference, Instant at) {
         Element root = reply.getDocumentElement();
         return writer.write(guides.cusres(), recipient, reference, at, CUSRES, out -> {
-            out.segment("BGM", new String[] {RESPONSE, null, null, messageType}, reference, "9");
-            out.segment("DTM", new String[] {"137", ISSUED.format(at), "203"});
+            out.segment("BGM", composite(RESPONSE, null, null, messageType), reference, "9");
+            out.segment("DTM", composite("137", ISSUED.format(at), "203"));
             String status = Dom.text(root, "Status", "NameCode");
             if (status != null) {
-                out.segment("GIS", new String[] {status});
+                out.segment("GIS", composite(status));
             }
             String declaration = Dom.text(root, "Declaration", "ID");
             if (declaration != null) {
-                out.segment("RFF", new String[] {"ABT", declaration});
+                out.segment("RFF", composite("ABT", declaration));
             }
             String application = application(root);
             if (application != null) {
-                out.segment("RFF", new String[] {"ACW", application});
+                out.segment("RFF", composite("ACW", application));
             }
             for (String statement : statements(root)) {
-                out.segment("FTX", "AAI", null, null, parts(statement));
+                out.segment("FTX", "AAI", null, null, composite(parts(statement)));
             }
             for (Element item : Dom.all(root, "Declaration", "GoodsShipment", "GovernmentAgencyGoodsItem")) {
                 List<Element> statuses = Dom.children(item, "Status");
@@ -62,16 +64,16 @@ public final class WriteCusres {
                 }
                 out.segment("CST", sequence);
                 for (Element itemStatus : statuses.subList(0, Math.min(9, statuses.size()))) {
-                    out.segment("GIS", new String[] {Dom.text(itemStatus, "NameCode")});
+                    out.segment("GIS", composite(Dom.text(itemStatus, "NameCode")));
                 }
             }
             for (Element error : Dom.children(root, "Error")) {
                 String content = Dom.text(error, "AdditionalInformation", "Content");
                 Matcher code = ERROR_CODE.matcher(content == null ? "" : content);
-                out.segment("ERC", new String[] {code.find() ? code.group(1) : Dom.text(error, "ValidationCode")});
+                out.segment("ERC", composite(code.find() ? code.group(1) : Dom.text(error, "ValidationCode")));
                 String text = content == null ? "" : EdifactWriter.latin1(content);
                 if (!text.isEmpty()) {
-                    out.segment("FTX", "AAO", null, null, parts(text));
+                    out.segment("FTX", "AAO", null, null, composite(parts(text)));
                 }
             }
         });
