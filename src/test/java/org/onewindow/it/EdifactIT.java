@@ -109,6 +109,25 @@ class EdifactIT {
                 .contains("customs", "CD");
     }
 
+    @Test
+    void aBrokenMessageIsRejectedAloneAndItsSiblingIsFiled() throws Exception {
+        String broker = "edi-partly";
+        client.delegateSampleImporters(broker);
+        byte[] partly = new String(interchange(VALID.resolve("two-declarations.edi"), broker), StandardCharsets.ISO_8859_1)
+                .replace("CA  14K7300202", "CA  14K7300292").replace("BGM+929+AA  14K7300203+9'", "BGM+929+AA  14K7300293'")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String hubId = client.postAs(client.party(broker).token(), partly, EDIFACT).json().get("hubId").asText();
+
+        assertThat(segments(awaitReply(broker, "CONTRL").body())).contains("UCM+1+CUSDEC:D:96B:UN+7", "UCM+2+CUSDEC:D:96B:UN+4",
+                "UCS+2", "UCD+13+3");
+        assertThat(awaitCase(broker, "CA  14K7300292", "RELEASED").get("submitter").asText()).isEqualTo(id(broker));
+        JsonNode record = client.getAs(broker, "/api/v1/messages/" + hubId, 200);
+        assertThat(record.get("status").asText()).isEqualTo("TRANSLATED");
+        assertThat(record.get("errorCode").asText()).isEqualTo("W010");
+        assertThat(record.get("errorText").asText()).contains("message 2 segment 2 (BGM), element 3: syntax error 13");
+        assertThat(translatedOf(hubId)).hasSize(1);
+    }
+
     static Stream<String[]> brokenSamples() throws Exception {
         return Files.readAllLines(INVALID.resolve("expected.csv")).stream()
                 .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split(",", 3));
