@@ -3,6 +3,8 @@ package org.onewindow.edi;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Recognises UN/EDIFACT: a body that starts (after optional whitespace) with the service string advice UNA or
@@ -16,6 +18,8 @@ public final class Edifact {
     public static final String SYNTAX = "EDI";
 
     private static final int HEAD = 64;
+    /** UNB, any element separator, the syntax identifier, any component separator, the version digit. */
+    private static final Pattern SYNTAX_VERSION = Pattern.compile("UNB.UNO[A-Z].(\\d)");
 
     private Edifact() {
     }
@@ -40,7 +44,17 @@ public final class Edifact {
      * UTF-8; UNOA to UNOC are read as ISO 8859-1, of which UNOA and UNOB are subsets.
      */
     public static Charset charset(byte[] body) {
-        String head = new String(body, 0, Math.min(body.length, HEAD), StandardCharsets.ISO_8859_1);
+        String head = head(body);
         return head.contains("UNOW") || head.contains("UNOY") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+    }
+
+    /** The syntax version number of UNB's syntax identifier (S001/0002, "3" in {@code UNB+UNOC:3}); "3" when not found. */
+    public static String syntaxVersion(byte[] body) {
+        Matcher version = SYNTAX_VERSION.matcher(head(body));
+        return version.find() ? version.group(1) : "3";
+    }
+
+    private static String head(byte[] body) {
+        return new String(body, 0, Math.min(body.length, HEAD), StandardCharsets.ISO_8859_1);
     }
 }

@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 /**
  * The hub's UN/EDIFACT implementation guides, StAEDI schemas under {@code src/main/resources/edifact/}, each
  * compiled once and shared (a compiled schema is immutable): CUSDEC D.96B as the hub accepts it, CUSRES D.96B
- * and CONTRL as the hub writes them, and the syntax version 3 control schema for the envelopes it writes.
+ * and CONTRL as the hub writes them, and StAEDI's control schemas for syntax versions 1–3 and 4 (envelopes), so
+ * no reader loads one per interchange.
  */
 public final class EdifactGuides {
     /** Syntax identifier and version of everything the hub writes: UNOC (ISO 8859-1), syntax version 3. */
@@ -22,12 +23,14 @@ public final class EdifactGuides {
     private final Schema cusres;
     private final Schema contrl;
     private final Schema control;
+    private final Schema controlV4;
 
-    private EdifactGuides(Schema cusdec, Schema cusres, Schema contrl, Schema control) {
+    private EdifactGuides(Schema cusdec, Schema cusres, Schema contrl, Schema control, Schema controlV4) {
         this.cusdec = cusdec;
         this.cusres = cusres;
         this.contrl = contrl;
         this.control = control;
+        this.controlV4 = controlV4;
     }
 
     public static EdifactGuides bundled() {
@@ -51,11 +54,17 @@ public final class EdifactGuides {
         return control;
     }
 
+    /** The control schema for reading an interchange of a syntax version: 4, or 1 to 3 (StAEDI's one schema for those). */
+    public Schema control(String syntaxVersion) {
+        return "4".equals(syntaxVersion) ? controlV4 : control;
+    }
+
     private static EdifactGuides load() {
         SchemaFactory factory = SchemaFactory.newFactory();
         try {
             return new EdifactGuides(guide(factory, "CUSDEC-D96B-onewindow.xml"), guide(factory, "CUSRES-D96B-onewindow.xml"),
-                    guide(factory, "CONTRL-onewindow.xml"), factory.getControlSchema("EDIFACT", WRITTEN_SYNTAX));
+                    guide(factory, "CONTRL-onewindow.xml"), factory.getControlSchema("EDIFACT", WRITTEN_SYNTAX),
+                    factory.getControlSchema("EDIFACT", new String[] {"UNOW", "4"}));
         } catch (EDISchemaException e) {
             throw new IllegalStateException("A bundled EDIFACT implementation guide does not compile: " + e.getMessage(), e);
         }

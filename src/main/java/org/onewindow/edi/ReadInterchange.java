@@ -26,17 +26,19 @@ public final class ReadInterchange {
     static final String CUSDEC = "CUSDEC";
 
     private final EDIInputFactory factory;
+    private final EdifactGuides guides;
     private final Schema guide;
 
     public ReadInterchange(EdifactGuides guides) {
         this.factory = EDIInputFactory.newFactory();
+        this.guides = guides;
         this.guide = guides.cusdec();
     }
 
     public Interchange read(byte[] body) {
         State state = new State();
         try (EDIStreamReader reader = factory.createEDIStreamReader(new ByteArrayInputStream(body),
-                Edifact.charset(body).name())) {
+                Edifact.charset(body).name(), guides.control(Edifact.syntaxVersion(body)))) {
             while (reader.hasNext()) {
                 state.on(reader, reader.next());
             }

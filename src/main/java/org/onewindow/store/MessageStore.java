@@ -18,7 +18,7 @@ public final class MessageStore {
 
     private static final String COLUMNS = "hub_id, direction, channel, sender, recipient, message_type, type_version, "
             + "message_ref, function_code, declaration_no, case_id, caused_by, status, error_code, error_text, "
-            + "size_bytes, received_at, updated_at";
+            + "size_bytes, received_at, updated_at, syntax";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -154,7 +154,8 @@ public final class MessageStore {
                 rs.getString("type_version"), rs.getString("message_ref"), rs.getString("function_code"),
                 rs.getString("declaration_no"), rs.getString("case_id"), rs.getString("caused_by"),
                 rs.getString("status"), rs.getString("error_code"), rs.getString("error_text"),
-                rs.getInt("size_bytes"), Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "updated_at"));
+                rs.getInt("size_bytes"), Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "updated_at"),
+                rs.getString("syntax"));
     }
 
     private static String truncate(String text, int max) {

@@ -31,6 +31,28 @@ class EdifactTest {
     }
 
     @Test
+    void theSyntaxVersionComesFromUnbWhateverTheSeparators() {
+        assertThat(Edifact.syntaxVersion("UNA*|.? 'UNB|UNOW*4|A|B|20250203*0915|1'".getBytes(StandardCharsets.UTF_8))).isEqualTo("4");
+        assertThat(Edifact.syntaxVersion("UNB+UNOC:3+A+B+250203:0915+1'".getBytes(StandardCharsets.UTF_8))).isEqualTo("3");
+        assertThat(Edifact.syntaxVersion("UNB+".getBytes(StandardCharsets.UTF_8))).isEqualTo("3");
+    }
+
+    @Test
+    void aSyntaxFourUtf8InterchangeReadsLikeItsSyntaxThreeSample() throws Exception {
+        String sample = java.nio.file.Files.readString(java.nio.file.Path.of("samples/EDIFACT/valid/single-declaration.edi"),
+                StandardCharsets.ISO_8859_1);
+        // syntax 4 reads the fourth UNA character as the repetition separator: a blank there would split "CA  14K…"
+        byte[] v4 = sample.replace("UNA:+.? '", "UNA:+.?*'").replace("UNB+UNOC:3+16151437+HUB+250203:0915+", "UNB+UNOY:4+16151437+HUB+20250203:0915+")
+                .getBytes(StandardCharsets.UTF_8);
+
+        Interchange interchange = new ReadInterchange(EdifactGuides.bundled()).read(v4);
+
+        assertThat(interchange.errors()).isEmpty();
+        assertThat(interchange.syntaxVersion()).isEqualTo("4");
+        assertThat(interchange.messages()).singleElement().satisfies(m -> assertThat(m.errors()).isEmpty());
+    }
+
+    @Test
     void anUnreadableInterchangeIsOneEnvelopeErrorNotAnException() {
         Interchange interchange = new ReadInterchange(EdifactGuides.bundled()).read("UNB+XYZ'".getBytes(StandardCharsets.ISO_8859_1));
 

@@ -75,7 +75,9 @@ class EdifactIT {
         JsonNode interchangeRecord = client.getAs(broker, "/api/v1/messages/" + hubId, 200);
         assertThat(interchangeRecord.get("status").asText()).isEqualTo("TRANSLATED");
         assertThat(interchangeRecord.get("messageType").asText()).isEqualTo("CUSDEC");
-        assertThat(syntaxOf(hubId)).isEqualTo("EDI");
+        assertThat(interchangeRecord.get("syntax").asText()).isEqualTo("EDI");
+        assertThat(interchangeRecord.get("replies")).extracting(r -> r.get("messageType").asText() + " " + r.get("syntax").asText())
+                .containsExactly("CONTRL EDI");
 
         String twinNumber = "CA  14K7300291";
         byte[] twin = Files.readString(VALID.resolve("single-declaration.xml")).replace("CA  14K7300201", twinNumber)
@@ -247,16 +249,5 @@ class EdifactIT {
             }
         }
         return bodies;
-    }
-
-    private static String syntaxOf(String hubId) throws Exception {
-        try (var connection = hub.bean("dataSource", DataSource.class).getConnection();
-             var query = connection.prepareStatement("select syntax from message where hub_id = ?")) {
-            query.setString(1, hubId);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
     }
 }
