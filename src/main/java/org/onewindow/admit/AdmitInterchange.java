@@ -31,8 +31,8 @@ import org.w3c.dom.Document;
  * Admits a UN/EDIFACT interchange. EDIFACT carries no signature, so the sender is the party the channel
  * authenticated: only channels in {@code onewindow.edi.authenticated-channels} (HTTP, where the API token or TLS
  * client certificate names the caller) are accepted, anywhere else the interchange is refused whole (CONTRL
- * syntax error 17 "no agreement", T311); the UNB sender must be that party and a trader or broker (else 23
- * "unknown interchange sender", T312). The sender gets a CONTRL for every interchange. Each CUSDEC message
+ * syntax error 17 "no agreement", T340); the UNB sender must be that party and a trader or broker (else 23
+ * "unknown interchange sender", T341). The sender gets a CONTRL for every interchange. Each CUSDEC message
  * that passed the guide is translated to NX5105, stored as an inbound message of its own (syntax EDI, triggered
  * by the interchange), validated against the XSD like XML and admitted exactly as a signed XML declaration
  * would be from there on: delegation (T310), business rules, filing, routing. Its replies leave as CUSRES.

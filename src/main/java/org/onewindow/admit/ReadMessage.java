@@ -94,7 +94,7 @@ public final class ReadMessage {
     /**
      * Reads a declaration the hub translated from EDIFACT: type from its namespace and XSD validation (W004), as for
      * XML, but no signature step. EDIFACT carries no XML signature; the channel authenticated the sender before the
-     * interchange was translated (see {@code edi.AdmitInterchange}), and only that path calls this method.
+     * interchange was translated (see {@link AdmitInterchange}), and only that path calls this method.
      */
     public Result readTranslated(Document document, byte[] serialized) {
         Optional<MessageType> type = typeOf(document);

@@ -41,8 +41,8 @@ public enum ErrorCode {
     REPLY_UNMATCHED("A202", "The agency reply refers to no known case or application"),
 
     SENDER_NOT_DELEGATED("T310", "The sender may not act for this importer"),
-    EDIFACT_CHANNEL_NOT_AUTHENTICATED("T311", "EDIFACT carries no signature, so it is accepted only where the channel authenticates the sender: HTTP with an API token or a TLS client certificate"),
-    EDIFACT_SENDER_MISMATCH("T312", "The interchange names another sender (UNB) than the party that sent it, or one that may not file declarations"),
+    EDIFACT_CHANNEL_NOT_AUTHENTICATED("T340", "EDIFACT carries no signature, so it is accepted only where the channel authenticates the sender: HTTP with an API token or a TLS client certificate"),
+    EDIFACT_SENDER_MISMATCH("T341", "The interchange names another sender (UNB) than the party that sent it, or one that may not file declarations"),
 
     INTERNAL_ERROR("S901", "The hub could not process the message; it is kept and will be examined");
 
