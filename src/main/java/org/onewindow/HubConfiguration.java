@@ -27,6 +27,8 @@ import org.onewindow.admit.ReadMessage;
 import org.onewindow.admit.RejectMessage;
 import org.onewindow.api.AuthenticateCaller;
 import org.onewindow.api.GuardApi;
+import org.onewindow.api.HttpsListener;
+import org.onewindow.api.HttpsSettings;
 import org.onewindow.api.MessageLogApi;
 import org.onewindow.api.PartyAdminApi;
 import org.onewindow.api.QueryApi;
@@ -52,6 +54,7 @@ import org.onewindow.delegation.PartyContacts;
 import org.onewindow.delegation.SendDelegationNotices;
 import org.onewindow.delegation.SmtpMailer;
 import org.onewindow.deliver.Outbox;
+import org.onewindow.deliver.ReplyChannels;
 import org.onewindow.deliver.PrepareOutgoing;
 import org.onewindow.deliver.RedeliveryGuard;
 import org.onewindow.demo.DemoAgencyRules;
@@ -148,6 +151,14 @@ public class HubConfiguration implements CamelConfiguration {
         }
         AuthenticateSender senders = new AuthenticateSender(new IdentifySigner(parties));
         context.addStartupListener(new GuardApi(new AuthenticateCaller(parties, clock)));
+        HttpsSettings https = HttpsSettings.from(context, settings.dataDir(), trust.hubKeyPassword());
+        if (https.port().isPresent()) {
+            credentials.httpsKey(https.keyStore(), https.keyStorePassword(), https.hosts());
+            HttpsListener listener = new HttpsListener(https, credentials.localAuthorityCertificate());
+            context.addService(listener);
+            context.addStartupListener(listener);
+            registry.bind("httpsListener", listener);
+        }
         registry.bind("partyAdminApi", new PartyAdminApi(parties, administration));
         SealMessageLog sealer = new SealMessageLog(jdbc, clock, 500);
         registry.bind("sealMessageLog", sealer);
@@ -155,7 +166,7 @@ public class HubConfiguration implements CamelConfiguration {
 
         ReadMessage reader = new ReadMessage(schemas, settings.maxMessageBytes(), signatureCheck);
         EdifactGuides ediGuides = EdifactGuides.bundled();
-        Outbox outbox = new Outbox(messages, deliveries, hubSigner, new WriteCusres(ediGuides), clock);
+        Outbox outbox = new Outbox(messages, deliveries, hubSigner, new ReplyChannels(parties), new WriteCusres(ediGuides), clock);
         RejectMessage reject = new RejectMessage(messages, outbox, clock);
         FileDeclaration filing = new FileDeclaration(jdbc, messages, cases, dedup, outbox,
                 new DeriveAgencyMessages(RoutingTable.bundled(), schemas), schemas, reject, clock, settings.agencyDeadline());

@@ -3,7 +3,6 @@ package org.onewindow;
 import java.util.Set;
 import org.apache.camel.main.Main;
 import org.onewindow.cli.Cli;
-import org.onewindow.cli.VerifyLogCommand;
 
 /**
  * Starts the hub ({@code java -jar onewindow.jar}), or runs a tester command against a running hub
@@ -12,15 +11,12 @@ import org.onewindow.cli.VerifyLogCommand;
  * {@code log verify}: checks the tamper-evident message log of a running hub.
  */
 public final class OneWindow {
-    private static final Set<String> CLI_COMMANDS = Set.of("send", "replay", "sign", "verify", "pki");
+    private static final Set<String> CLI_COMMANDS = Set.of("send", "replay", "sign", "verify", "pki", "parties", "log");
 
     private OneWindow() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("log")) {
-            System.exit(VerifyLogCommand.run(args, System.out, System.err));
-        }
         if (args.length > 0 && CLI_COMMANDS.contains(args[0])) {
             System.exit(Cli.run(args));
         }

@@ -44,7 +44,7 @@ public final class AdmitInterchange {
     /** Admission of one translated declaration once its sender is established (the rest of the XML path). */
     @FunctionalInterface
     public interface AdmitTranslated {
-        List<Outgoing> admit(String hubId, String party, String channel, ParsedMessage message);
+        List<Outgoing> admit(String hubId, AuthenticateSender.Result sender, String channel, ParsedMessage message);
     }
 
     private final ReadInterchange interchanges;
@@ -76,9 +76,10 @@ public final class AdmitInterchange {
     public List<Outgoing> admit(String hubId, String sender, String channel, byte[] body, AdmitTranslated next) {
         messages.recordSyntax(hubId, Edifact.SYNTAX);
         Interchange interchange = interchanges.read(body);
-        Refusal refusal = refusal(interchange, sender, channel);
+        Party party = sender == null ? null : parties.find(sender).orElse(null);
+        Refusal refusal = refusal(interchange, sender, party, channel);
         List<Outgoing> out = new ArrayList<>();
-        out.add(outbox.toPartyAsEdifact(sender, reference -> contrl.write(interchange, refusal == null ? null : refusal.error(),
+        out.add(outbox.toPartyAsEdifact(sender, channel, reference -> contrl.write(interchange, refusal == null ? null : refusal.error(),
                 sender, reference, clock.instant()), new Outbox.About("CONTRL", null, interchange.controlReference(), null, null,
                 hubId, hubId)));
         if (refusal != null) {
@@ -98,7 +99,7 @@ public final class AdmitInterchange {
                 faults.add("message " + message.reference() + " " + describe(message.errors()));
                 continue;
             }
-            out.addAll(admitMessage(hubId, sender, channel, message, next));
+            out.addAll(admitMessage(hubId, party, channel, message, next));
             admitted++;
         }
         if (admitted == 0) {
@@ -110,8 +111,9 @@ public final class AdmitInterchange {
         return withoutNulls(out);
     }
 
-    private List<Outgoing> admitMessage(String interchangeHubId, String party, String channel, EdifactMessage message,
+    private List<Outgoing> admitMessage(String interchangeHubId, Party sender, String channel, EdifactMessage message,
                                         AdmitTranslated next) {
+        String party = sender.partyId();
         Document declaration = translator.translate(message);
         byte[] xml = Dom.serialize(declaration);
         String hubId = UUID.randomUUID().toString();
@@ -122,11 +124,11 @@ public final class AdmitInterchange {
                     read.rejection().detail());
             return reject.unreadable(hubId, party, read.rejection());
         }
-        return next.admit(hubId, party, channel, read.message());
+        return next.admit(hubId, new AuthenticateSender.Result(party, sender, null), channel, read.message());
     }
 
     /** Why the whole interchange is refused although it may read well, or null. */
-    private Refusal refusal(Interchange interchange, String sender, String channel) {
+    private Refusal refusal(Interchange interchange, String sender, Party party, String channel) {
         if (!authenticatedChannels.contains(channel) || sender == null) {
             return new Refusal(ErrorCode.EDIFACT_CHANNEL_NOT_AUTHENTICATED, "arrived on " + channel,
                     new SyntaxError(0, "UNB", 0, 0, "17", "no agreement"));
@@ -135,7 +137,6 @@ public final class AdmitInterchange {
             return new Refusal(ErrorCode.EDIFACT_SENDER_MISMATCH, "UNB names sender " + interchange.sender()
                     + ", the interchange was sent by party " + sender, new SyntaxError(0, "UNB", 2, 1, "23", "unknown sender"));
         }
-        Party party = parties.find(sender).orElse(null);
         if (party == null || !party.active() || !FILERS.contains(party.kind())) {
             return new Refusal(ErrorCode.EDIFACT_SENDER_MISMATCH, "party " + sender + " may not file declarations",
                     new SyntaxError(0, "UNB", 2, 1, "23", "unknown sender"));

@@ -94,13 +94,14 @@ public final class AdmitMessage implements Processor {
             LOG.info("Refused {} {}: {}", message.type().type(), who.rejection().code().code(), who.rejection().detail());
             return reject.refused(hubId, who.party(), message, List.of(who.rejection()));
         }
-        return admitFrom(hubId, who.party(), channel, message);
+        return admitFrom(hubId, who, channel, message);
     }
 
     /** The checks and the filing once the sender is established (by its signature, or by the channel for EDIFACT). */
-    private List<Outgoing> admitFrom(String hubId, String party, String channel, ParsedMessage message) {
+    private List<Outgoing> admitFrom(String hubId, AuthenticateSender.Result who, String channel, ParsedMessage message) {
         MessageKeys keys = MessageKeys.of(message);
-        List<Rejection> faults = check(message, party, keys);
+        String party = who.party();
+        List<Rejection> faults = check(message, who, keys);
         if (!faults.isEmpty()) {
             LOG.info("Rejected {} {}: {}", message.type().type(), faults.get(0).code().code(), faults.get(0).detail());
             return reject.refused(hubId, party, message, faults);
@@ -117,12 +118,12 @@ public final class AdmitMessage implements Processor {
         }
     }
 
-    private List<Rejection> check(ParsedMessage message, String sender, MessageKeys keys) {
+    private List<Rejection> check(ParsedMessage message, AuthenticateSender.Result sender, MessageKeys keys) {
         if (!TRADER_TYPES.contains(message.type().type())) {
             return List.of(new Rejection(ErrorCode.NOT_ACCEPTED_FROM_SENDER,
                     message.type().type() + " is sent by agencies or the hub; traders submit " + TRADER_TYPES));
         }
-        Optional<Rejection> untrusted = delegations.check(sender, keys);
+        Optional<Rejection> untrusted = delegations.check(sender.party(), sender.registered(), keys);
         if (untrusted.isPresent()) {
             return List.of(untrusted.get());
         }

@@ -23,8 +23,11 @@ public final class AuthenticateSender {
         this.signers = signers;
     }
 
-    /** The sending party, or why the message cannot be taken as that party's. */
-    public record Result(String party, Rejection rejection) {
+    /**
+     * The sending party's id, its registry record when its signature named it ({@code registered}; null where
+     * signatures are relaxed or on refusal), or why the message cannot be taken as that party's.
+     */
+    public record Result(String party, Party registered, Rejection rejection) {
         public boolean ok() {
             return rejection == null;
         }
@@ -38,21 +41,21 @@ public final class AuthenticateSender {
     public Result authenticate(ParsedMessage message, String transportSender, String ownParty, Instant receivedAt,
                                Set<PartyKind> allowedKinds) {
         if (message.signer() == null) {
-            return new Result(transportSender != null ? transportSender : ownParty, null);
+            return new Result(transportSender != null ? transportSender : ownParty, null, null);
         }
         IdentifySigner.Result signer = signers.identify(message.signer(), receivedAt);
         if (!signer.ok()) {
-            return new Result(transportSender, signer.rejection());
+            return new Result(transportSender, null, signer.rejection());
         }
         Party party = signer.party();
         if (transportSender != null && !transportSender.equals(party.partyId())) {
-            return new Result(transportSender, new Rejection(ErrorCode.SIGNER_NOT_SENDER,
+            return new Result(transportSender, null, new Rejection(ErrorCode.SIGNER_NOT_SENDER,
                     "signed by party " + party.partyId() + ", sent by party " + transportSender));
         }
         if (!allowedKinds.contains(party.kind())) {
-            return new Result(party.partyId(), new Rejection(ErrorCode.PARTY_NOT_ACTIVE, "party " + party.partyId() + " is a "
+            return new Result(party.partyId(), null, new Rejection(ErrorCode.PARTY_NOT_ACTIVE, "party " + party.partyId() + " is a "
                     + party.kind() + "; " + message.type().type() + " is accepted from " + allowedKinds));
         }
-        return new Result(party.partyId(), null);
+        return new Result(party.partyId(), party, null);
     }
 }

@@ -15,13 +15,14 @@ import org.onewindow.reply.MergedVerdict;
 import org.onewindow.reply.RejectedMessage;
 import org.onewindow.reply.Rejection;
 import org.onewindow.store.MessageStore;
+import org.onewindow.store.StoredMessage;
 import org.w3c.dom.Document;
 
 /**
  * Answers a refused message and records why. Wire faults (W…) and faults of messages that are not
  * declarations get an NX903; business faults of a declaration get the merged acknowledgement NX5106
  * with status N and the codes. The inbound record is marked REJECTED with the first code and the whole
- * readable text; the reply is stored as caused by it. Nothing is retried: these faults are permanent.
+ * readable text; the reply is stored as caused by it and answers on the channel the message came in on. Nothing is retried: these faults are permanent.
  */
 public final class RejectMessage {
     private final MessageStore messages;
@@ -63,7 +64,8 @@ public final class RejectMessage {
     }
 
     private List<Outgoing> send(String sender, Document reply, String type, String declarationNo, String hubId) {
-        Outgoing out = outbox.toParty(sender, reply, new Outbox.About(type, null, null, declarationNo, null, hubId, hubId));
+        String usedChannel = messages.find(hubId).map(StoredMessage::channel).orElse(null);
+        Outgoing out = outbox.toParty(sender, usedChannel, reply, new Outbox.About(type, null, null, declarationNo, null, hubId, hubId));
         List<Outgoing> outgoing = new ArrayList<>(1);
         if (out != null) {
             outgoing.add(out);

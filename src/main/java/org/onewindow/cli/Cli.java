@@ -52,6 +52,12 @@ public final class Cli {
         if (args.length > 0 && TrustCommands.NAMES.contains(args[0])) {
             return TrustCommands.run(args, out, err);
         }
+        if (args.length > 0 && args[0].equals("parties")) {
+            return PartiesCommand.run(args, out, err);
+        }
+        if (args.length > 0 && args[0].equals("log")) {
+            return VerifyLogCommand.run(args, out, err);
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);

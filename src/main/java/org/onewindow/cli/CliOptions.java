@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The tester command line: {@code send [options] FILE…} or {@code replay [options] DIR}, options
- * {@code --hub URL} (default {@value #DEFAULT_HUB}), {@code --sender PARTY} (optional; the hub then
- * names the sender in its answer), {@code --wait SECONDS} (default 30: how long to keep polling for
+ * {@code --hub URL} (default {@value #DEFAULT_HUB}), {@code --sender PARTY} (optional: whose mailbox to follow;
+ * by default the sender the hub names in its answer, the party of the caller's token and key), {@code --wait SECONDS} (default 30: how long to keep polling for
  * replies after the last new one). Options may come anywhere after the command, also as
  * {@code --name=value}.
  */

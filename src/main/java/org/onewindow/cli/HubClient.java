@@ -22,7 +22,6 @@ import java.util.List;
 final class HubClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final String SENDER_HEADER = "X-OneWindow-Sender";
     private static final int MAX_BODY_ECHO = 200;
 
     /** The 202 answer to a post: the hub id given to the message, and the party the hub took as sender. */
@@ -57,9 +56,6 @@ final class HubClient {
         HttpRequest.Builder request = request("/api/v1/messages")
                 .header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(credentials.sign(xml)));
-        if (sender != null) {
-            request.header(SENDER_HEADER, sender);
-        }
         HttpResponse<String> response = send(request.build());
         if (response.statusCode() != 202) {
             throw new Failure(problem(response));

@@ -3,6 +3,7 @@ package org.onewindow.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.onewindow.trust.CertificateCheck;
 import org.onewindow.trust.DemoCertificateAuthority;
@@ -12,13 +13,13 @@ import org.onewindow.trust.KeyType;
 
 /**
  * {@code pki ca …} creates a demo certificate authority, {@code pki issue …} a party key and certificate
- * under it ({@link TrustCommands#USAGE}). Each writes a PKCS#12 file and, beside it, the certificate chain
+ * under it (or, with {@code --hosts}, a TLS server's) ({@link TrustCommands#USAGE}). Each writes a PKCS#12 file and, beside it, the certificate chain
  * as PEM (same name, {@code .pem}), for the party registry.
  */
 final class PkiCommand {
     private static final Set<String> CA_OPTIONS = Set.of("--out", "--subject", "--key-type", "--days", "--password");
     private static final Set<String> ISSUE_OPTIONS =
-            Set.of("--ca", "--ca-password", "--out", "--subject", "--key-type", "--days", "--password");
+            Set.of("--ca", "--ca-password", "--out", "--subject", "--key-type", "--days", "--password", "--hosts");
     private static final String DEFAULT_CA_SUBJECT = "CN=OneWindow Demo CA,O=OneWindow";
 
     private PkiCommand() {
@@ -40,7 +41,7 @@ final class PkiCommand {
         try {
             KeyMaterial made = ca
                     ? DemoCertificateAuthority.create(arguments.option("--subject", DEFAULT_CA_SUBJECT), keyType, validity).material()
-                    : authority(arguments).issue(arguments.required("--subject"), keyType, validity);
+                    : issue(authority(arguments), arguments, keyType, validity);
             made.writePkcs12(target, TrustCommands.password(arguments, "--password"));
             Path pem = pemBeside(target);
             made.writeCertificatePem(pem);
@@ -54,6 +55,15 @@ final class PkiCommand {
             return 2;
         }
         return 1;
+    }
+
+    /** A party's key, or with {@code --hosts a,b} a TLS server's, whose certificate names those hosts. */
+    private static KeyMaterial issue(DemoCertificateAuthority authority, CommandArguments arguments, KeyType keyType,
+            Duration validity) throws CliOptions.Invalid {
+        String subject = arguments.required("--subject");
+        String hosts = arguments.option("--hosts", null);
+        return hosts == null ? authority.issue(subject, keyType, validity)
+                : authority.issueServer(subject, keyType, validity, List.of(hosts.split(",")));
     }
 
     private static DemoCertificateAuthority authority(CommandArguments arguments) throws CliOptions.Invalid, KeyMaterialException {

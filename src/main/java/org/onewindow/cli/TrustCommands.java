@@ -30,7 +30,9 @@ final class TrustCommands {
                    pki ca --out CA.p12 [--subject DN] [--key-type ec|rsa] [--days N] [--password PW]
                         creates a demo CA (default CN=OneWindow Demo CA, ec, 3650 days) and CA.pem beside it
                    pki issue --ca CA.p12 [--ca-password PW] --subject DN --out PARTY.p12 [--key-type ec|rsa] [--days N] [--password PW]
-                        issues a party key and certificate (default ec, 365 days) and PARTY.pem beside it
+                             [--hosts H1,H2]
+                        issues a party key and certificate (default ec, 365 days) and PARTY.pem beside it;
+                        with --hosts localhost,127.0.0.1 a TLS server certificate naming those hosts
             Passwords default to "%s": demo material only.""".formatted(KeyMaterial.DEMO_PASSWORD);
 
     private TrustCommands() {

@@ -143,7 +143,7 @@ public final class CorrelateReply implements Processor {
                     c.caseId(), "CORRELATED");
             apply(c, application.get().agency(), reply, hubId);
             List<Outgoing> outgoing = new ArrayList<>(2);
-            Outgoing forward = outbox.toParty(c.submitter(), parsed.document(), new Outbox.About(parsed.type().type(),
+            Outgoing forward = outbox.toParty(c.submitter(), c.channel(), parsed.document(), new Outbox.About(parsed.type().type(),
                     parsed.type().version(), reply.applicationRef(), c.declarationNo(), c.caseId(), c.declarationHubId(), hubId));
             if (forward != null) {
                 outgoing.add(forward);

@@ -59,7 +59,7 @@ public final class MergeAcknowledgement {
         }
         var document = MergedAcknowledgementBuilder.nx5106(new MergedVerdict(c.declarationNo(), accepted, verdicts, List.of()),
                 clock.instant());
-        return Optional.ofNullable(outbox.toParty(c.submitter(), document, new Outbox.About(MergedAcknowledgementBuilder.TYPE,
+        return Optional.ofNullable(outbox.toParty(c.submitter(), c.channel(), document, new Outbox.About(MergedAcknowledgementBuilder.TYPE,
                 version, null, c.declarationNo(), c.caseId(), c.declarationHubId(), causingHubId)));
     }
 

@@ -51,7 +51,7 @@ public final class ReportSilentAgencies implements Processor {
             var notice = ErrorReplyBuilder.nx903(
                     new RejectedMessage(c.declarationHubId(), "NX5105", c.declarationNo(), c.declarationNo()),
                     List.of(Rejection.agencySilent(silent.agency(), silent.applicationRef(), deadline)), clock.instant());
-            Outgoing out = outbox.toParty(c.submitter(), notice, new Outbox.About(ErrorReplyBuilder.TYPE, null, null,
+            Outgoing out = outbox.toParty(c.submitter(), c.channel(), notice, new Outbox.About(ErrorReplyBuilder.TYPE, null, null,
                     c.declarationNo(), c.caseId(), c.declarationHubId(), null));
             if (out != null) {
                 outgoing.add(out);

@@ -17,8 +17,8 @@ import org.w3c.dom.Document;
 
 /**
  * Everything the hub sends passes through here first: the message is signed with the hub's key, stored (with a new hub id, the
- * case and the message that caused it) and, for a party, put in its pull mailbox — in the caller's
- * transaction — before it is handed to a queue. A party the hub cannot name (a message so broken its
+ * case, the message that caused it and the channel it leaves on) and, for a party, put in its pull mailbox — in the
+ * caller's transaction — before it is handed to a queue (none when the party pulls: see {@link ReplyChannels}). A party the hub cannot name (a message so broken its
  * sender is unknown) still gets its reply stored, readable through the rejected message's record.
  *
  * <p>A party answers in the syntax it used: when the message a reply answers — or the party's latest filing on the
@@ -33,17 +33,20 @@ public final class Outbox {
     private final MessageStore messages;
     private final DeliveryStore deliveries;
     private final DocumentSigner signer;
+    private final ReplyChannels channels;
     private final WriteCusres cusres;
     private final Clock clock;
 
     /**
-     * An outbox that signs everything it stores in XML with {@code signer} (the hub's key) and writes replies to
-     * EDIFACT senders with {@code cusres}.
+     * An outbox that signs everything it stores in XML with {@code signer} (the hub's key), sends parties their replies
+     * on the channel {@code channels} names, and writes replies to EDIFACT senders with {@code cusres}.
      */
-    public Outbox(MessageStore messages, DeliveryStore deliveries, DocumentSigner signer, WriteCusres cusres, Clock clock) {
+    public Outbox(MessageStore messages, DeliveryStore deliveries, DocumentSigner signer, ReplyChannels channels,
+                  WriteCusres cusres, Clock clock) {
         this.messages = messages;
         this.deliveries = deliveries;
         this.signer = signer;
+        this.channels = channels;
         this.cusres = cusres;
         this.clock = clock;
     }
@@ -56,36 +59,40 @@ public final class Outbox {
                         String causedBy, String triggeredBy) {
     }
 
-    /** Stores a message for a party; returns what to queue, or null when the party is unknown. */
-    public Outgoing toParty(String party, Document document, About about) {
+    /**
+     * Stores a message for a party that used {@code usedChannel} (its message's, or its case's); returns what to send,
+     * or null when the party is unknown.
+     */
+    public Outgoing toParty(String party, String usedChannel, Document document, About about) {
         if (party != null && Edifact.SYNTAX.equals(messages.syntaxUsedBy(party, about.causedBy(), about.caseId()))) {
-            return toPartyAsEdifact(party, reference -> cusres.write(document, about.messageType(), party, reference,
-                    clock.instant()), about);
+            return toPartyAsEdifact(party, usedChannel, reference -> cusres.write(document, about.messageType(), party,
+                    reference, clock.instant()), about);
         }
-        byte[] body = signer.signedBytes(document);
-        String hubId = UUID.randomUUID().toString();
-        store(hubId, party, "PARTY", body, about);
-        if (party == null) {
-            return null;
-        }
-        deliveries.enqueue(party, hubId);
-        return new Outgoing(Outgoing.partyQueue(party), hubId, about.messageType(), about.caseId(), null, about.causedBy(), body);
+        return deliver(party, usedChannel, UUID.randomUUID().toString(), signer.signedBytes(document), about);
     }
 
     /**
      * Stores an EDIFACT interchange for a party (a CONTRL, a CUSRES) with syntax EDI; {@code interchange} writes it
      * given its interchange control reference, which is derived from the stored message's hub id.
      */
-    public Outgoing toPartyAsEdifact(String party, Function<String, byte[]> interchange, About about) {
+    public Outgoing toPartyAsEdifact(String party, String usedChannel, Function<String, byte[]> interchange, About about) {
         String hubId = UUID.randomUUID().toString();
         byte[] body = interchange.apply(hubId.replace("-", "").substring(0, 14).toUpperCase(Locale.ROOT));
-        store(hubId, party, "PARTY", body, about);
+        Outgoing out = deliver(party, usedChannel, hubId, body, about);
         messages.recordSyntax(hubId, Edifact.SYNTAX);
+        return out;
+    }
+
+    private Outgoing deliver(String party, String usedChannel, String hubId, byte[] body, About about) {
         if (party == null) {
+            store(hubId, null, usedChannel != null ? usedChannel : ReplyChannels.HTTP, body, about);
             return null;
         }
+        String channel = channels.channelFor(party, usedChannel);
+        store(hubId, party, channel, body, about);
         deliveries.enqueue(party, hubId);
-        return new Outgoing(Outgoing.partyQueue(party), hubId, about.messageType(), about.caseId(), null, about.causedBy(), body);
+        return new Outgoing(ReplyChannels.queueFor(channel, party), hubId, about.messageType(), about.caseId(), null,
+                about.causedBy(), body);
     }
 
     /** Stores a message for an agency queue; returns what to queue. */
@@ -114,7 +121,7 @@ public final class Outbox {
             }
             byte[] body = messages.body(sent.hubId()).orElseThrow();
             boolean agency = sent.recipient().startsWith(AGENCY_QUEUE_PREFIX);
-            outgoing.add(new Outgoing(agency ? sent.recipient() : Outgoing.partyQueue(sent.recipient()), sent.hubId(),
+            outgoing.add(new Outgoing(agency ? sent.recipient() : ReplyChannels.queueFor(sent.channel(), sent.recipient()), sent.hubId(),
                     sent.messageType(), sent.caseId(), agency ? sent.recipient().substring(AGENCY_QUEUE_PREFIX.length()) : null,
                     sent.causedBy(), body));
         }
@@ -125,7 +132,8 @@ public final class Outbox {
     public Outgoing again(String party, StoredMessage sent) {
         deliveries.enqueue(party, sent.hubId());
         byte[] body = messages.body(sent.hubId()).orElseThrow();
-        return new Outgoing(Outgoing.partyQueue(party), sent.hubId(), sent.messageType(), sent.caseId(), null, sent.causedBy(), body);
+        return new Outgoing(ReplyChannels.queueFor(sent.channel(), party), sent.hubId(), sent.messageType(), sent.caseId(), null,
+                sent.causedBy(), body);
     }
 
     private void store(String hubId, String recipient, String channel, byte[] body, About about) {

@@ -41,6 +41,7 @@ public enum ErrorCode {
     REPLY_UNMATCHED("A202", "The agency reply refers to no known case or application"),
 
     SENDER_NOT_DELEGATED("T310", "The sender may not act for this importer"),
+    BROKER_BOX_MISMATCH("T311", "The declaration number names another broker's box (characters 7 to 9) than the sending broker's"),
     EDIFACT_CHANNEL_NOT_AUTHENTICATED("T340", "EDIFACT carries no signature, so it is accepted only where the channel authenticates the sender: HTTP with an API token or a TLS client certificate"),
     EDIFACT_SENDER_MISMATCH("T341", "The interchange names another sender (UNB) than the party that sent it, or one that may not file declarations"),
 

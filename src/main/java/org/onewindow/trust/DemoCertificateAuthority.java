@@ -16,6 +16,8 @@ import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -49,7 +51,7 @@ public final class DemoCertificateAuthority {
         Instant now = now();
         X500Name name = x500Name(subject);
         X509Certificate certificate = certificate(name, pair.getPrivate(), pair.getPublic(), name, pair.getPublic(),
-                now, now.plus(validity), true);
+                now, now.plus(validity), true, List.of());
         return new DemoCertificateAuthority(new KeyMaterial(pair.getPrivate(), List.of(certificate)));
     }
 
@@ -74,15 +76,31 @@ public final class DemoCertificateAuthority {
      * {@code notAfter} (tests issue expired and not-yet-valid ones); the chain is the certificate, then the CA's.
      */
     public KeyMaterial issue(String subject, KeyType keyType, Instant notBefore, Instant notAfter) {
+        return issue(subject, keyType, notBefore, notAfter, List.of());
+    }
+
+    /**
+     * A key and certificate for a TLS server reached as {@code hosts} (DNS names or IP addresses, written into the
+     * subject alternative names that clients check), valid from now for {@code validity}.
+     */
+    public KeyMaterial issueServer(String subject, KeyType keyType, Duration validity, List<String> hosts) {
+        if (hosts.isEmpty()) {
+            throw new IllegalArgumentException("A server certificate needs at least one host name or address");
+        }
+        Instant now = now();
+        return issue(subject, keyType, now, now.plus(validity), hosts);
+    }
+
+    private KeyMaterial issue(String subject, KeyType keyType, Instant notBefore, Instant notAfter, List<String> hosts) {
         KeyPair pair = keyType.generate();
         X509Certificate ca = certificate();
         X509Certificate issued = certificate(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
-                material.privateKey(), ca.getPublicKey(), x500Name(subject), pair.getPublic(), notBefore, notAfter, false);
+                material.privateKey(), ca.getPublicKey(), x500Name(subject), pair.getPublic(), notBefore, notAfter, false, hosts);
         return new KeyMaterial(pair.getPrivate(), List.of(issued, ca));
     }
 
     private static X509Certificate certificate(X500Name issuer, PrivateKey issuerKey, PublicKey issuerPublicKey,
-            X500Name subject, PublicKey subjectKey, Instant notBefore, Instant notAfter, boolean authority) {
+            X500Name subject, PublicKey subjectKey, Instant notBefore, Instant notAfter, boolean authority, List<String> hosts) {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, SERIALS),
@@ -93,11 +111,25 @@ public final class DemoCertificateAuthority {
                             : KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey))
                     .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuerPublicKey));
+            if (!hosts.isEmpty()) {
+                builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(hosts));
+            }
             String algorithm = "EC".equals(issuerKey.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
             return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
         } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
             throw new IllegalStateException("Cannot issue a certificate for " + subject, e);
         }
+    }
+
+    /** Each host as an IP address entry when it is one, else as a DNS name. */
+    private static GeneralNames alternativeNames(List<String> hosts) {
+        GeneralName[] names = new GeneralName[hosts.size()];
+        for (int i = 0; i < names.length; i++) {
+            String host = hosts.get(i).strip();
+            boolean address = host.matches("[0-9.]+") || host.contains(":");
+            names[i] = new GeneralName(address ? GeneralName.iPAddress : GeneralName.dNSName, host);
+        }
+        return new GeneralNames(names);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import org.onewindow.party.Certificates;
 import org.onewindow.party.Party;
@@ -102,6 +103,39 @@ public final class HubCredentials {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the operator's token under " + dir, e);
+        }
+    }
+
+    /**
+     * The HTTPS server's key at {@code file}: loaded, or at first start issued by the local CA for {@code hosts} (the
+     * names clients connect to, which they check against the certificate).
+     */
+    public KeyMaterial httpsKey(Path file, String password, List<String> hosts) {
+        try {
+            if (Files.exists(file)) {
+                return KeyMaterial.fromPkcs12(file, password.toCharArray());
+            }
+            Files.createDirectories(file.getParent());
+            KeyMaterial key = localAuthority().issueServer("CN=" + hosts.get(0) + ",O=OneWindow hub", KeyType.EC_P256,
+                    KEY_VALIDITY, hosts);
+            key.writePkcs12(file, password.toCharArray());
+            LOG.info("Created the HTTPS server key in {} for {}", file, hosts);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the HTTPS key " + file, e);
+        } catch (KeyMaterialException e) {
+            throw new IllegalStateException("Cannot read the HTTPS key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The local CA's certificate: the anchor of the hub's and the demo parties' certificates. */
+    public X509Certificate localAuthorityCertificate() {
+        try {
+            return localAuthority().certificate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the local CA " + settings.caFile(), e);
+        } catch (KeyMaterialException e) {
+            throw new IllegalStateException("Cannot read the local CA " + settings.caFile() + ": " + e.getMessage(), e);
         }
     }
 

@@ -50,7 +50,6 @@ class CliTest {
     private HttpServer server;
     private String hub;
     private final List<String> posted = new CopyOnWriteArrayList<>();
-    private final List<String> senderHeaders = new CopyOnWriteArrayList<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
     private final List<String> acks = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<String[]>> pending = new LinkedHashMap<>();
@@ -92,18 +91,22 @@ class CliTest {
         assertThat(lines(err)).isEmpty();
         assertThat(posted).containsExactly("<Declaration xmlns='urn:wco:datamodel:TW:NX5105:R-08-00'/>");
         assertThat(contentTypes).containsExactly("application/xml");
-        assertThat(senderHeaders).containsExactly("");
         assertThat(acks).containsExactly(DEFAULT_SENDER + "/reply-1", DEFAULT_SENDER + "/reply-2");
     }
 
     @Test
-    void sendNamesTheSenderAndReadsItsMailbox() throws IOException {
+    void sendFollowsTheMailboxOfThePartyItsTokenNames() throws IOException {
         Path file = write("a.xml", "<a/>");
 
-        int exit = run("send", "--hub=" + hub, "--sender", "BROKER7", "--wait=0.8", file.toString());
+        System.setProperty("onewindow.cli.token", "token-of-BROKER7");
+        int exit;
+        try {
+            exit = run("send", "--hub=" + hub, "--wait=0.8", file.toString());
+        } finally {
+            System.clearProperty("onewindow.cli.token");
+        }
 
         assertThat(exit).isZero();
-        assertThat(senderHeaders).containsExactly("BROKER7");
         assertThat(lines(out)).first().isEqualTo("sent " + file + "  hub id hub-1  sender BROKER7");
         assertThat(acks).containsExactly("BROKER7/reply-1", "BROKER7/reply-2");
     }
@@ -209,9 +212,9 @@ class CliTest {
         }
         posted.add(body);
         contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
-        String sender = exchange.getRequestHeaders().getFirst("X-OneWindow-Sender");
-        senderHeaders.add(sender == null ? "" : sender);
-        String party = sender == null ? DEFAULT_SENDER : sender;
+        // like the hub, it names the sender after the caller's token
+        String token = exchange.getRequestHeaders().getFirst("Authorization");
+        String party = token == null ? DEFAULT_SENDER : token.substring(token.lastIndexOf("token-of-") + "token-of-".length());
         String hubId = "hub-" + ++hubIds;
         Deque<String[]> queue = pending.computeIfAbsent(party, p -> new ArrayDeque<>());
         for (String[] reply : cannedReplies) {

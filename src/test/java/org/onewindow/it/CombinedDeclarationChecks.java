@@ -55,18 +55,28 @@ final class CombinedDeclarationChecks {
         }
     }
 
+    /** Where a test reads a party's replies from: its pull mailbox or its JMS queue. */
+    @FunctionalInterface
+    interface Replies {
+        HubClient.Received next(Duration wait) throws Exception;
+    }
+
     static List<HubClient.Received> repliesUntilComplete(HubClient client, String party) throws Exception {
+        return repliesUntilComplete(wait -> client.receive(party, wait));
+    }
+
+    static List<HubClient.Received> repliesUntilComplete(Replies source) throws Exception {
         List<HubClient.Received> replies = new ArrayList<>();
         Set<String> missing = new TreeSet<>(FINAL_RESULTS);
         missing.add("NX5106");
         while (!missing.isEmpty()) {
-            HubClient.Received reply = client.receive(party, REPLY_WAIT);
+            HubClient.Received reply = source.next(REPLY_WAIT);
             assertThat(reply).as("still waiting for " + missing + " after " + types(replies)).isNotNull();
             replies.add(reply);
             missing.remove(reply.messageType());
         }
         // anything still in flight for this party arrives within a moment; a second NX5106 would show here
-        for (HubClient.Received late; (late = client.receive(party, Duration.ofSeconds(2))) != null; ) {
+        for (HubClient.Received late; (late = source.next(Duration.ofSeconds(2))) != null; ) {
             replies.add(late);
         }
         return replies;

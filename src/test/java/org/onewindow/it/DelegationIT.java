@@ -184,6 +184,21 @@ class DelegationIT {
         assertThat(firstReplyOfType(refused, BROKER, "NX903").body()).contains("T310").contains("was revoked by the importer");
     }
 
+    @Test
+    @Order(7)
+    void aDelegatedBrokerMustFileUnderItsOwnBox() throws Exception {
+        String broker = client.party("OTHERBOX").partyId(); // a test broker registers with box K73
+        client.delegateSampleImporters("OTHERBOX");
+        HubClient.Answer moved = client.call("PUT", "/api/v1/admin/parties/" + broker, TestParties.OPERATOR, "{\"boxId\": \"Z99\"}");
+        assertThat(moved.status()).as(moved.json().toString()).isEqualTo(200);
+
+        String number = SAMPLE_NUMBER.substring(0, 9) + "00701"; // box K73: another broker's
+        String hubId = send(Files.readString(SAMPLE, StandardCharsets.UTF_8).replace(SAMPLE_NUMBER, number), "OTHERBOX");
+        assertThat(firstReplyOfType(hubId, "OTHERBOX", "NX903").body()).contains("T311")
+                .contains("names box K73; broker " + broker + " files under box Z99");
+        assertThat(client.get("/api/v1/messages/" + hubId).get("status").asText()).isEqualTo("REJECTED");
+    }
+
     private static String send(String body, String sender) throws Exception {
         HubClient.Answer answer = client.post(body.getBytes(StandardCharsets.UTF_8), "application/xml", sender);
         assertThat(answer.status()).isEqualTo(202);

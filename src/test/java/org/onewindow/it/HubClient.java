@@ -29,6 +29,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 final class HubClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Business ids of the importers the sample messages name. */
+    /** How often {@link #receive} looks into a mailbox while waiting for a reply. */
+    private static final Duration MAILBOX_POLL = Duration.ofMillis(50);
     static final List<String> SAMPLE_IMPORTERS = List.of("12345675", "24536806");
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
@@ -190,8 +192,30 @@ final class HubClient implements AutoCloseable {
         return ids;
     }
 
-    /** The next message on a party's outbound queue, or null when none arrives within the wait. */
-    Received receive(String party, Duration wait) throws JMSException {
+    /**
+     * The next reply in a party's pull mailbox (every reply is kept there, whatever its channel), acknowledged so the
+     * next call gets the one after; null when none arrives within the wait.
+     */
+    Received receive(String party, Duration wait) throws IOException, InterruptedException {
+        TestParties.Credentials credentials = parties.get(party);
+        String mailbox = "/api/v1/parties/" + credentials.partyId() + "/messages";
+        long deadline = System.nanoTime() + wait.toNanos();
+        do {
+            JsonNode pending = getAs(party, mailbox, 200);
+            if (pending.size() > 0) {
+                JsonNode next = pending.get(0);
+                if (postEmpty(mailbox + "/" + next.get("hubId").asText() + "/ack", party) != 204) {
+                    throw new AssertionError("Could not acknowledge " + next.get("hubId").asText());
+                }
+                return new Received(next.get("messageType").asText(), next.path("caseId").asText(null), next.get("body").asText());
+            }
+            Thread.sleep(MAILBOX_POLL.toMillis());
+        } while (System.nanoTime() < deadline);
+        return null;
+    }
+
+    /** The next message on a party's JMS outbound queue, or null when none arrives within the wait. */
+    Received receiveFromQueue(String party, Duration wait) throws JMSException {
         String queue = "onewindow.outbound." + parties.get(party).partyId();
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {
             Message message = consumer.receive(wait.toMillis());

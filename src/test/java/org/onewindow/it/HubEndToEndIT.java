@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class HubEndToEndIT {
     static void startHub() throws Exception {
         hub = new TestHub(dataDir, settings()).start();
         client = new HubClient(hub);
-        client.delegateSampleImporters("BROKERHTTP", "BROKERJMS", "TESTER");
+        client.delegateSampleImporters("BROKERHTTP", "BROKERJMS", "TESTER", "PREFERSJMS");
     }
 
     /** A small size limit, so the 413 answer can be shown without a huge body. */
@@ -99,15 +100,50 @@ class HubEndToEndIT {
         client.sendToInbound(id.replaceFirst("$1" + Matcher.quoteReplacement(fresh) + "$3").getBytes(StandardCharsets.UTF_8),
                 "BROKERJMS");
 
-        List<HubClient.Received> replies = repliesUntilComplete(client, "BROKERJMS");
+        List<HubClient.Received> replies = repliesUntilComplete(wait -> client.receiveFromQueue("BROKERJMS", wait));
         assertExactlyOneMergedAckAndEveryFinalResult(replies);
         JsonNode view = client.get("/api/v1/declarations/" + fresh.replace(" ", "%20"));
         assertThat(view.get("channel").asText()).isEqualTo("JMS");
         assertCaseHistoryComplete(view);
+        assertThat(repliesToSubmitter(view)).as("replies to a JMS sender leave on JMS").allMatch("JMS"::equals);
+        assertThat(client.browseHubIds("onewindow.outbound." + client.party("BROKERHTTP").partyId()))
+                .as("an HTTP sender pulls its replies; nothing waits on a queue for it").isEmpty();
     }
 
     @Test
     @Order(3)
+    void aPartyThatPrefersJmsGetsRepliesOnItsQueueWhateverItSentOn() throws Exception {
+        String party = client.party("PREFERSJMS").partyId();
+        HubClient.Answer changed = client.call("PUT", "/api/v1/admin/parties/" + party, TestParties.OPERATOR,
+                "{\"replyChannel\": \"JMS\"}");
+        assertThat(changed.status()).as(changed.json().toString()).isEqualTo(200);
+        String xml = Files.readString(SIXTY_ITEMS, StandardCharsets.UTF_8);
+        Matcher id = DECLARATION_ID.matcher(xml);
+        assertThat(id.find()).isTrue();
+        String fresh = id.group(2).substring(0, 9) + "54322";
+        HubClient.Answer answer = client.post(id.replaceFirst("$1" + Matcher.quoteReplacement(fresh) + "$3")
+                .getBytes(StandardCharsets.UTF_8), "application/xml", "PREFERSJMS");
+        assertThat(answer.status()).isEqualTo(202);
+
+        assertExactlyOneMergedAckAndEveryFinalResult(repliesUntilComplete(wait -> client.receiveFromQueue("PREFERSJMS", wait)));
+        JsonNode view = client.get("/api/v1/declarations/" + fresh.replace(" ", "%20"));
+        assertThat(view.get("channel").asText()).isEqualTo("HTTP");
+        assertThat(repliesToSubmitter(view)).as("the party's registered channel wins").isNotEmpty().allMatch("JMS"::equals);
+    }
+
+    /** The channel of every message the case view lists as sent to the case's submitter. */
+    private static List<String> repliesToSubmitter(JsonNode view) {
+        List<String> channels = new ArrayList<>();
+        for (JsonNode m : view.get("messages")) {
+            if ("OUT".equals(m.path("direction").asText()) && view.get("submitter").asText().equals(m.path("recipient").asText())) {
+                channels.add(m.get("channel").asText());
+            }
+        }
+        return channels;
+    }
+
+    @Test
+    @Order(4)
     void reSendingTheSameDeclarationOpensNoSecondCase() throws Exception {
         JsonNode before = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
         HubClient.Answer again = client.post(Files.readAllBytes(SIXTY_ITEMS), "application/xml", "BROKERHTTP");
@@ -123,7 +159,7 @@ class HubEndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void everyInvalidSampleIsStoredAndAnsweredWithItsCode() throws Exception {
         List<Path> invalid = samples("invalid");
         assertThat(invalid).isNotEmpty();
@@ -133,7 +169,7 @@ class HubEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void messagesOnlyAgenciesOrTheHubSendAreRefusedFromATrader() throws Exception {
         for (Path sample : samples("valid")) {
             String type = sample.getParent().getParent().getFileName().toString();
@@ -167,7 +203,7 @@ class HubEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void refusalsAtTheDoorAreProblemAnswers() throws Exception {
         HubClient.Answer notXml = client.post("hello".getBytes(StandardCharsets.UTF_8), "text/plain", "TESTER");
         assertThat(notXml.status()).isEqualTo(415);
@@ -187,7 +223,7 @@ class HubEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void repliesCanAlsoBePulledOverHttpAndAcknowledged() throws Exception {
         String mailbox = "/api/v1/parties/" + client.party("BROKERJMS").partyId() + "/messages";
         JsonNode waiting = client.getAs("BROKERJMS", mailbox, 200);
@@ -202,13 +238,13 @@ class HubEndToEndIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void manyDeclarationsAtOnceEachEndReleasedWithOneMergedAcknowledgement() throws Exception {
         manyDeclarationsAtOnce(client, "BROKERMANY", 25);
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRestartKeepsEveryCaseAndMessage() throws Exception {
         caseBeforeRestart = client.get("/api/v1/declarations/" + httpDeclarationNo.replace(" ", "%20"));
         client.close();
