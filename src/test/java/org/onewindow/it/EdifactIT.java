@@ -200,10 +200,15 @@ class EdifactIT {
         throw new AssertionError("No " + type + " for " + party + " within " + WAIT);
     }
 
-    /** Reads the party's replies until the case reaches the state and every agency has closed its part. */
+    /** Reads the party's replies until the case is filed, reaches the state and every agency has closed its part. */
     private static JsonNode awaitCase(String party, String declarationNo, String state) throws Exception {
         while (true) {
-            JsonNode view = client.getAs(party, "/api/v1/declarations/" + declarationNo.replace(" ", "%20"), 200);
+            HubClient.Answer found = client.call("GET", "/api/v1/declarations/" + declarationNo.replace(" ", "%20"), party, null);
+            if (found.status() == 404) {
+                assertThat(client.receive(party, WAIT)).as(declarationNo + " is not filed").isNotNull();
+                continue;
+            }
+            JsonNode view = found.json();
             boolean closed = true;
             for (JsonNode agency : view.get("agencies")) {
                 closed &= agency.get("state").asText().equals("CLOSED");
