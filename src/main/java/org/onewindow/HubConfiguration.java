@@ -32,7 +32,16 @@ import org.onewindow.api.HttpsSettings;
 import org.onewindow.api.MessageLogApi;
 import org.onewindow.api.PartyAdminApi;
 import org.onewindow.api.QueryApi;
+import org.onewindow.certificate.HubCertificates;
+import org.onewindow.conntest.ConnectionTestApi;
+import org.onewindow.conntest.ConnectionTestPlan;
+import org.onewindow.conntest.ConnectionTestResults;
 import org.onewindow.ledger.SealMessageLog;
+import org.onewindow.stats.AdoptionReport;
+import org.onewindow.stats.LiveCounters;
+import org.onewindow.stats.StatisticsApi;
+import org.onewindow.stats.StatisticsSettings;
+import org.onewindow.stats.TrafficStatistics;
 import org.onewindow.ledger.VerifyMessageLog;
 import org.onewindow.party.IdentifySigner;
 import org.onewindow.party.Party;
@@ -198,6 +207,19 @@ public class HubConfiguration implements CamelConfiguration {
                 : DemoAgencyRules.fromFile(Path.of(settings.demoRules()));
         registry.bind("demoAgency", new DemoAgencyStep(reader, demoRules, schemas, clock,
                 demoAgencySigners(trust)));
+        bindStatistics(context, registry, jdbc, clock, reader, new HubCertificates(hubSigner, clock));
+    }
+
+    /** Statistics, the XML adoption report and the connection test: read-only views of the store, off the message path. */
+    private static void bindStatistics(CamelContext context, Registry registry, Jdbc jdbc, Clock clock, ReadMessage reader,
+                                       HubCertificates certificates) {
+        StatisticsSettings statistics = StatisticsSettings.from(context);
+        registry.bind("statisticsApi", new StatisticsApi(new TrafficStatistics(jdbc, statistics.zone()),
+                new LiveCounters(jdbc, clock, statistics.liveWindow()),
+                new AdoptionReport(jdbc, statistics.zone(), statistics.adoptionThreshold(), statistics.adoptionWindowDays()),
+                certificates, statistics, clock));
+        registry.bind("connectionTestApi", new ConnectionTestApi(new ConnectionTestResults(jdbc,
+                ConnectionTestPlan.from(context), reader, new AgencyReplyReader()), certificates));
     }
 
     /** Channels whose transport authenticates the sender, the only ones EDIFACT (which carries no signature) is taken on. */

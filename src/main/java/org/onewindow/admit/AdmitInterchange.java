@@ -73,7 +73,8 @@ public final class AdmitInterchange {
         this.clock = clock;
     }
 
-    public List<Outgoing> admit(String hubId, String sender, String channel, byte[] body, AdmitTranslated next) {
+    /** @param test the interchange came in the connection test's test mode: its declarations are filed in the test world */
+    public List<Outgoing> admit(String hubId, String sender, String channel, byte[] body, boolean test, AdmitTranslated next) {
         messages.recordSyntax(hubId, Edifact.SYNTAX);
         Interchange interchange = interchanges.read(body);
         Party party = sender == null ? null : parties.find(sender).orElse(null);
@@ -99,7 +100,7 @@ public final class AdmitInterchange {
                 faults.add("message " + message.reference() + " " + describe(message.errors()));
                 continue;
             }
-            out.addAll(admitMessage(hubId, party, channel, message, next));
+            out.addAll(admitMessage(hubId, party, channel, message, test, next));
             admitted++;
         }
         if (admitted == 0) {
@@ -112,12 +113,12 @@ public final class AdmitInterchange {
     }
 
     private List<Outgoing> admitMessage(String interchangeHubId, Party sender, String channel, EdifactMessage message,
-                                        AdmitTranslated next) {
+                                        boolean test, AdmitTranslated next) {
         String party = sender.partyId();
         Document declaration = translator.translate(message);
         byte[] xml = Dom.serialize(declaration);
         String hubId = UUID.randomUUID().toString();
-        messages.saveTranslated(hubId, interchangeHubId, channel, party, xml);
+        messages.saveTranslated(hubId, interchangeHubId, channel, party, xml, test);
         ReadMessage.Result read = reader.readTranslated(declaration, xml);
         if (!read.ok()) {
             LOG.info("Rejected translated CUSDEC {} {}: {}", message.reference(), read.rejection().code().code(),

@@ -66,21 +66,23 @@ public final class AdmitMessage implements Processor {
         String channel = exchange.getIn().getHeader(Headers.CHANNEL, String.class);
         Long receivedAt = exchange.getIn().getHeader(Headers.RECEIVED_AT, Long.class);
         Instant at = receivedAt == null ? Instant.now() : Instant.ofEpochMilli(receivedAt);
+        boolean test = Boolean.TRUE.equals(exchange.getIn().getHeader(Headers.TEST, Boolean.class));
         MDC.put("hubId", hubId);
         try {
-            exchange.getIn().setBody(admit(hubId, sender, channel, at, exchange.getIn().getBody(byte[].class)));
+            exchange.getIn().setBody(admit(hubId, sender, channel, at, exchange.getIn().getBody(byte[].class), test));
         } finally {
             MDC.remove("hubId");
         }
     }
 
-    List<Outgoing> admit(String hubId, String sender, String channel, Instant receivedAt, byte[] body) {
+    List<Outgoing> admit(String hubId, String sender, String channel, Instant receivedAt, byte[] body, boolean test) {
         Optional<List<Outgoing>> again = redelivery.alreadyProcessed(hubId);
         if (again.isPresent()) {
             return again.get();
         }
         if (Edifact.isEdifact(body)) {
-            return interchanges.admit(hubId, sender, channel, body, this::admitFrom);
+            return interchanges.admit(hubId, sender, channel, body, test,
+                    (translated, who, on, message) -> admitFrom(translated, who, on, message, test));
         }
         ReadMessage.Result read = reader.read(body);
         if (!read.ok()) {
@@ -94,11 +96,12 @@ public final class AdmitMessage implements Processor {
             LOG.info("Refused {} {}: {}", message.type().type(), who.rejection().code().code(), who.rejection().detail());
             return reject.refused(hubId, who.party(), message, List.of(who.rejection()));
         }
-        return admitFrom(hubId, who, channel, message);
+        return admitFrom(hubId, who, channel, message, test);
     }
 
     /** The checks and the filing once the sender is established (by its signature, or by the channel for EDIFACT). */
-    private List<Outgoing> admitFrom(String hubId, AuthenticateSender.Result who, String channel, ParsedMessage message) {
+    private List<Outgoing> admitFrom(String hubId, AuthenticateSender.Result who, String channel, ParsedMessage message,
+                                     boolean test) {
         MessageKeys keys = MessageKeys.of(message);
         String party = who.party();
         List<Rejection> faults = check(message, who, keys);
@@ -107,7 +110,7 @@ public final class AdmitMessage implements Processor {
             return reject.refused(hubId, party, message, faults);
         }
         try {
-            return filing.file(new Admission(hubId, channel, party, message, keys));
+            return filing.file(new Admission(hubId, channel, party, message, keys, test));
         } catch (StoreException e) {
             throw e; // transient: roll back and let the broker redeliver
         } catch (RuntimeException e) {

@@ -30,10 +30,14 @@ import org.onewindow.store.TradeCase;
  * reference and function code: the sender gets the original outcome again), applies what the function
  * code means for the declaration's case (9 opens it — B106 if it exists; 5 replaces it — B103 if it
  * does not, B107 if it is closed; 1 and NX5105D withdraw it), derives one message per responsible
- * agency, stores them with the case and its applications, and claims the dedup key.
+ * agency, stores them with the case and its applications, and claims the dedup key. A connection-test message
+ * ({@link Admission#test()}) does all of this in the test world: its own cases and dedup keys, so it neither sees
+ * nor touches production.
  */
 public final class FileDeclaration {
     private static final Set<String> CLOSED_STATES = Set.of("RELEASED", "CANCELLED");
+    /** Prefixes a test message's reference in its dedup key, so a test and a production message never collide. */
+    private static final String TEST_REFERENCE = "TEST ";
 
     private final Jdbc jdbc;
     private final MessageStore messages;
@@ -67,10 +71,11 @@ public final class FileDeclaration {
 
     private List<Outgoing> fileInTransaction(Admission a) {
         MessageKeys keys = a.keys();
-        Optional<TradeCase> existing = cases.byDeclarationNo(keys.declarationNo()).flatMap(c -> cases.lock(c.caseId()));
+        Optional<TradeCase> existing = cases.byDeclarationNo(keys.declarationNo(), a.test()).flatMap(c -> cases.lock(c.caseId()));
         String sender = a.sender() != null ? a.sender() : existing.map(TradeCase::submitter).orElse(null);
+        String dedupRef = a.test() ? TEST_REFERENCE + keys.messageRef() : keys.messageRef();
         Optional<String> original = sender == null ? Optional.empty()
-                : dedup.holder(sender, keys.messageRef(), keys.functionCode());
+                : dedup.holder(sender, dedupRef, keys.functionCode());
         if (original.isPresent()) {
             return resend(a.hubId(), sender, original.get());
         }
@@ -89,7 +94,7 @@ public final class FileDeclaration {
         }
         List<Outgoing> outgoing = withdrawal ? withdraw(a, existing.get()) : route(a, sender, existing);
         if (sender != null) {
-            dedup.claim(sender, keys.messageRef(), keys.functionCode(), a.hubId());
+            dedup.claim(sender, dedupRef, keys.functionCode(), a.hubId());
         }
         return outgoing;
     }
@@ -101,7 +106,7 @@ public final class FileDeclaration {
         if (existing.isEmpty()) {
             cases.open(new TradeCase(caseId, a.keys().declarationNo(), combined ? TradeCase.COMBINED : TradeCase.STANDALONE,
                     sender, a.keys().importer(), a.channel(), null, null, null, a.hubId(), clock.instant().plus(agencyDeadline),
-                    null, null));
+                    null, null, a.test()));
         } else if (combined) {
             cases.restart(caseId, a.hubId(), clock.instant().plus(agencyDeadline));
         }

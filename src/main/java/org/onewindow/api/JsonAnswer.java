@@ -18,6 +18,8 @@ public final class JsonAnswer {
     }
 
     public static void respond(Exchange exchange, int status, String contentType, Object body) {
+        // the request's headers (query parameters, the caller's principal) would otherwise be echoed as response headers
+        exchange.getIn().removeHeaders("*");
         exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, contentType);
         try {
@@ -25,6 +27,15 @@ public final class JsonAnswer {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A 200 answer that is a file to keep (a CSV export, a signed certificate): its media type, name and bytes. */
+    public static void file(Exchange exchange, String contentType, String fileName, byte[] body) {
+        exchange.getIn().removeHeaders("*");
+        exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        exchange.getIn().setHeader(Exchange.CONTENT_TYPE, contentType);
+        exchange.getIn().setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        exchange.getIn().setBody(body);
     }
 
     /** A problem answer: status, a short title, and the detail naming what is wrong. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.onewindow.message.Headers;
 import org.onewindow.store.AgencyApplication;
 import org.onewindow.store.CaseEvent;
 import org.onewindow.store.CaseStore;
@@ -53,11 +54,15 @@ public final class QueryApi {
         ok(exchange, record);
     }
 
-    /** GET /api/v1/declarations/{id}: the case by declaration number or case id. */
+    /**
+     * GET /api/v1/declarations/{id}: the case by declaration number or case id. The route of
+     * GET /api/v1/test/declarations/{id} sets {@link Headers#TEST}: connection-test cases are shown there, and only there.
+     */
     public void declaration(Exchange exchange) {
         String id = exchange.getIn().getHeader("id", String.class);
+        boolean test = Boolean.TRUE.equals(exchange.getIn().getHeader(Headers.TEST, Boolean.class));
         Caller caller = Caller.of(exchange);
-        Optional<TradeCase> found = cases.byDeclarationNo(id).or(() -> cases.byId(id))
+        Optional<TradeCase> found = cases.byDeclarationNo(id, test).or(() -> cases.byId(id).filter(c -> c.test() == test))
                 .filter(c -> caller.mayRead(c.submitter(), c.importer()) || involvesAgency(c, caller));
         if (found.isEmpty()) {
             notFound(exchange, "No declaration or case " + id);
@@ -68,6 +73,7 @@ public final class QueryApi {
         view.put("caseId", c.caseId());
         view.put("declarationNo", c.declarationNo());
         view.put("kind", c.kind());
+        view.put("test", c.test());
         view.put("submitter", c.submitter());
         view.put("importer", c.importer());
         view.put("channel", c.channel());

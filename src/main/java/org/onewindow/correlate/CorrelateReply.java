@@ -88,13 +88,14 @@ public final class CorrelateReply implements Processor {
     @Override
     public void process(Exchange exchange) {
         String agency = exchange.getIn().getHeader(Headers.AGENCY, String.class);
+        boolean test = Boolean.TRUE.equals(exchange.getIn().getHeader(Headers.TEST, Boolean.class));
         byte[] body = exchange.getIn().getBody(byte[].class);
         // the broker's message id names the reply, so a redelivery is recognised as the same reply
         String hubId = UUID.nameUUIDFromBytes(exchange.getIn().getHeader("JMSMessageID", String.class)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         MDC.put("hubId", hubId);
         try {
-            exchange.getIn().setBody(jdbc.inTransaction(() -> correlate(hubId, agency, body)));
+            exchange.getIn().setBody(jdbc.inTransaction(() -> correlate(hubId, agency, body, test)));
         } catch (StoreException e) {
             throw e; // transient: roll back and let the broker redeliver
         } catch (RuntimeException e) {
@@ -110,7 +111,8 @@ public final class CorrelateReply implements Processor {
         }
     }
 
-    List<Outgoing> correlate(String hubId, String agency, byte[] body) {
+    /** {@code test}: a reply from the connection test's demo agencies, matched with test cases only. */
+    List<Outgoing> correlate(String hubId, String agency, byte[] body, boolean test) {
         Optional<List<Outgoing>> again = redelivery.alreadyProcessed(hubId);
         if (again.isPresent()) {
             return again.get();
@@ -130,7 +132,7 @@ public final class CorrelateReply implements Processor {
                     parsed.type().type() + " is not an agency reply; agencies answer with " + replies.replyTypes())));
         }
         AgencyReply reply = replies.read(parsed, agency);
-        Optional<TradeCase> tradeCase = cases.byDeclarationNo(reply.declarationNo()).flatMap(c -> cases.lock(c.caseId()));
+        Optional<TradeCase> tradeCase = cases.byDeclarationNo(reply.declarationNo(), test).flatMap(c -> cases.lock(c.caseId()));
         Optional<AgencyApplication> application = tradeCase.flatMap(c -> matching(c, reply));
         if (application.isEmpty()) {
             return reject.refused(hubId, agency, parsed, List.of(new Rejection(ErrorCode.REPLY_UNMATCHED,

@@ -5,17 +5,29 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.onewindow.message.Headers;
 
-/** Turns one {@link Outgoing} into the JMS message for its queue: the XML bytes and the hub's headers. */
+/**
+ * Turns one {@link Outgoing} into the JMS message for its queue: the XML bytes and the hub's headers. What the
+ * processing of a connection-test message sends ({@link Headers#TEST} on the exchange) keeps that header, and
+ * its agency messages go to the demo agencies' test queues ({@code test.agency.<code>}), never to an agency's
+ * production queue.
+ */
 public final class PrepareOutgoing implements Processor {
     /** Header naming the queue the message goes to. */
     public static final String QUEUE = "OneWindowQueue";
+    /** Prefix of the test queues the connection test's demo agencies read: test.agency.customs, … */
+    public static final String TEST_QUEUE_PREFIX = "test.";
 
     @Override
     public void process(Exchange exchange) {
         Outgoing out = exchange.getIn().getBody(Outgoing.class);
         Message message = exchange.getIn();
+        boolean test = Boolean.TRUE.equals(message.getHeader(Headers.TEST, Boolean.class));
         message.removeHeaders("*");
-        message.setHeader(QUEUE, out.queue());
+        boolean toAgency = out.queue().startsWith(Outbox.AGENCY_QUEUE_PREFIX);
+        message.setHeader(QUEUE, test && toAgency ? TEST_QUEUE_PREFIX + out.queue() : out.queue());
+        if (test) {
+            message.setHeader(Headers.TEST, true);
+        }
         message.setHeader(Headers.HUB_ID, out.hubId());
         message.setHeader(Headers.MESSAGE_TYPE, out.messageType());
         message.setHeader(Headers.CASE_ID, out.caseId());

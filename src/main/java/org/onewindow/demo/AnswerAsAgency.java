@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.onewindow.message.MessageKeys;
 import org.onewindow.message.ParsedMessage;
 import org.onewindow.schema.MessageType;
 import org.onewindow.schema.SchemaRegistry;
@@ -29,7 +30,8 @@ import org.w3c.dom.Document;
  *       {@link CustomsReplies}).</li>
  * </ul>
  *
- * <p>A message that is not the type the agency receives (an NX601 for customs, say) is a routing fault:
+ * <p>A withdrawal (NX5105D, or a declaration with function code 1) is taken note of without a reply. A message
+ * that is not the type the agency receives (an NX601 for customs, say) is a routing fault:
  * {@link IllegalArgumentException}. The step keeps no state and never waits; the route sends the replies
  * on, with the answering agency's code as {@code OneWindowAgency}.
  */
@@ -39,6 +41,9 @@ public final class AnswerAsAgency {
     /** The message type each demo agency receives. */
     public static final Map<String, String> RECEIVES = Map.of(
             DemoAgencyRules.CUSTOMS, "NX5105", "CD", "NX601", "DN", "NX301_DN", "VP", "NX401");
+
+    private static final String WITHDRAWAL_TYPE = "NX5105D";
+    private static final String WITHDRAWAL_FUNCTION = "1";
 
     private static final List<String> REPLY_TYPES =
             List.of("NX901", "NX902", "NX903", "NX602", "NX302_DN", "NX402", "N5107", "N5110", "N5116");
@@ -81,6 +86,12 @@ public final class AnswerAsAgency {
             throw new IllegalArgumentException("No demo agency '" + agency + "'; known: " + RECEIVES.keySet());
         }
         String type = received.type().type();
+        MessageKeys keys = MessageKeys.of(received);
+        if (WITHDRAWAL_TYPE.equals(type) || WITHDRAWAL_FUNCTION.equals(keys.functionCode())) {
+            // the hub tells every agency of a case that it was withdrawn; an agency closes its file, it does not answer
+            LOG.info("Demo agency {} closes its file on withdrawn declaration {}", agency, keys.declarationNo());
+            return List.of();
+        }
         if (!expected.equals(type)) {
             throw new IllegalArgumentException("Demo agency " + agency + " receives " + expected + ", not " + type);
         }

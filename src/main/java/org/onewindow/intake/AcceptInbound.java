@@ -95,7 +95,7 @@ public final class AcceptInbound {
         }
         String hubId = UUID.randomUUID().toString();
         String sender = sender(exchange);
-        messages.saveInbound(hubId, channel(exchange), sender, head.bytes());
+        messages.saveInbound(hubId, channel(exchange), sender, head.bytes(), test(exchange));
         exchange.getIn().setHeader(REFUSED, true);
         exchange.getIn().setBody(reject.unreadable(hubId, sender, new Rejection(ErrorCode.MESSAGE_TOO_LARGE, tooLarge())));
     }
@@ -107,7 +107,7 @@ public final class AcceptInbound {
     private void store(Exchange exchange, byte[] body) {
         String hubId = UUID.randomUUID().toString();
         String sender = sender(exchange);
-        messages.saveInbound(hubId, channel(exchange), sender, body);
+        messages.saveInbound(hubId, channel(exchange), sender, body, test(exchange));
         exchange.getIn().setHeader(Headers.HUB_ID, hubId);
         exchange.getIn().setHeader(Headers.SENDER, sender);
         exchange.getIn().setHeader(Headers.RECEIVED_AT, System.currentTimeMillis());
@@ -144,7 +144,7 @@ public final class AcceptInbound {
 
     private void refuse(Exchange exchange, byte[] kept, int status, ErrorCode code, String detail) {
         String hubId = UUID.randomUUID().toString();
-        messages.saveInbound(hubId, channel(exchange), sender(exchange), kept);
+        messages.saveInbound(hubId, channel(exchange), sender(exchange), kept, test(exchange));
         messages.recordRejection(hubId, code, code.code() + " " + code.text() + ": " + detail);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
@@ -175,6 +175,11 @@ public final class AcceptInbound {
             sender = exchange.getIn().getHeader(Headers.SENDER, String.class);
         }
         return sender != null && PARTY_ID.matcher(sender.trim()).matches() ? sender.trim() : null;
+    }
+
+    /** A connection-test message: the test intake route, or a JMS message with the property, says so. */
+    private static boolean test(Exchange exchange) {
+        return Boolean.TRUE.equals(exchange.getIn().getHeader(Headers.TEST, Boolean.class));
     }
 
     private static String channel(Exchange exchange) {

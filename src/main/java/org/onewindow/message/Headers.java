@@ -24,6 +24,12 @@ public final class Headers {
     public static final String CAUSED_BY = "OneWindowCausedBy";
     /** When the hub received the message (epoch milliseconds): certificates are judged at this time. */
     public static final String RECEIVED_AT = "OneWindowReceivedAt";
+    /**
+     * True on a connection-test message and on everything its processing sends: it lives in the test world (its
+     * own cases, the demo agencies' test queues) and never touches production. Set by the test intake
+     * ({@code POST /api/v1/test/messages}) or by a JMS back office per message.
+     */
+    public static final String TEST = "OneWindowTest";
     /** The authenticated caller of an API request (party id); set by the hub, never taken from a client. */
     public static final String PRINCIPAL = "OneWindowPrincipal";
     /** True when the authenticated caller holds the admin role. */

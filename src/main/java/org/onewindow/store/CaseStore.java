@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class CaseStore {
     private static final String CASE_COLUMNS = "case_id, declaration_no, kind, submitter, importer, channel, state, merged_ack, customs_selection, "
-            + "declaration_hub_id, verdict_due_at, created_at, updated_at";
+            + "declaration_hub_id, verdict_due_at, created_at, updated_at, test_mode";
     private static final String APPLICATION_COLUMNS = "case_id, agency, message_type, application_ref, item_numbers, state, "
             + "first_verdict, verdict_codes, silence_reported, updated_at";
 
@@ -27,9 +27,15 @@ public final class CaseStore {
         this.clock = clock;
     }
 
+    /** The production case of a declaration number. */
     public Optional<TradeCase> byDeclarationNo(String declarationNo) {
-        return jdbc.queryOne("select " + CASE_COLUMNS + " from trade_case where declaration_no = ?", CaseStore::mapCase,
-                declarationNo);
+        return byDeclarationNo(declarationNo, false);
+    }
+
+    /** The case of a declaration number in production or ({@code test}) in the connection-test world. */
+    public Optional<TradeCase> byDeclarationNo(String declarationNo, boolean test) {
+        return jdbc.queryOne("select " + CASE_COLUMNS + " from trade_case where declaration_no = ? and test_mode = ?",
+                CaseStore::mapCase, declarationNo, test);
     }
 
     /**
@@ -48,9 +54,9 @@ public final class CaseStore {
     /** Opens a case in state SUBMITTED and records that first transition. */
     public void open(TradeCase c) {
         Instant now = clock.instant();
-        jdbc.update("insert into trade_case (" + CASE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, 'SUBMITTED', null, null, ?, ?, ?, ?)",
+        jdbc.update("insert into trade_case (" + CASE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, 'SUBMITTED', null, null, ?, ?, ?, ?, ?)",
                 c.caseId(), c.declarationNo(), c.kind(), c.submitter(), c.importer(), c.channel(), c.declarationHubId(),
-                c.verdictDueAt(), now, now);
+                c.verdictDueAt(), now, now, c.test());
         event(c.caseId(), null, null, "SUBMITTED", c.declarationHubId(), now);
     }
 
@@ -161,7 +167,7 @@ public final class CaseStore {
         return new TradeCase(rs.getString("case_id"), rs.getString("declaration_no"), rs.getString("kind"),
                 rs.getString("submitter"), rs.getString("importer"), rs.getString("channel"), rs.getString("state"),
                 rs.getString("merged_ack"), rs.getString("customs_selection"), rs.getString("declaration_hub_id"), Jdbc.instant(rs, "verdict_due_at"),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), rs.getBoolean("test_mode"));
     }
 
     private static AgencyApplication mapApplication(ResultSet rs) throws SQLException {

@@ -30,20 +30,31 @@ public final class MessageStore {
 
     /** Stores an inbound message as received, before it is acknowledged to its sender. */
     public void saveInbound(String hubId, String channel, String sender, byte[] body) {
+        saveInbound(hubId, channel, sender, body, false);
+    }
+
+    /** Stores an inbound message as received; {@code test}: a connection-test message, kept out of production figures. */
+    public void saveInbound(String hubId, String channel, String sender, byte[] body, boolean test) {
         var now = clock.instant();
-        jdbc.update("insert into message (hub_id, direction, channel, sender, status, size_bytes, received_at, updated_at, body) "
-                + "values (?, 'IN', ?, ?, 'RECEIVED', ?, ?, ?, ?)", hubId, channel, sender, body.length, now, now, body);
+        jdbc.update("insert into message (hub_id, direction, channel, sender, status, size_bytes, received_at, updated_at, body, "
+                + "test_mode) values (?, 'IN', ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)", hubId, channel, sender, body.length, now, now,
+                body, test);
+    }
+
+    /** Records the syntax a message arrived in: {@code XML} (the default) or {@code EDI} (UN/EDIFACT). */
+    public void recordSyntax(String hubId, String syntax) {
+        jdbc.update("update message set syntax = ? where hub_id = ?", syntax, hubId);
     }
 
     /**
      * Stores one declaration translated from an EDIFACT interchange as an inbound message of its own, syntax EDI,
      * produced by ({@code triggered_by}) the interchange's record, which keeps the original bytes.
      */
-    public void saveTranslated(String hubId, String interchangeHubId, String channel, String sender, byte[] body) {
+    public void saveTranslated(String hubId, String interchangeHubId, String channel, String sender, byte[] body, boolean test) {
         var now = clock.instant();
         jdbc.update("insert into message (hub_id, direction, channel, sender, triggered_by, status, size_bytes, received_at, "
-                + "updated_at, body, syntax) values (?, 'IN', ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, 'EDI')", hubId, channel, sender,
-                interchangeHubId, body.length, now, now, body);
+                + "updated_at, body, syntax, test_mode) values (?, 'IN', ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, 'EDI', ?)", hubId, channel,
+                sender, interchangeHubId, body.length, now, now, body, test);
     }
 
     /**
@@ -55,11 +66,6 @@ public final class MessageStore {
         jdbc.update("update message set sender = ?, message_type = 'CUSDEC', message_ref = ?, status = ?, error_code = ?, "
                         + "error_text = ?, updated_at = ? where hub_id = ?", sender, truncate(reference, 35), status,
                 code == null ? null : code.code(), truncate(text, 2000), clock.instant(), hubId);
-    }
-
-    /** Records the syntax (XML or EDI) a stored message arrived or left in. */
-    public void recordSyntax(String hubId, String syntax) {
-        jdbc.update("update message set syntax = ? where hub_id = ?", syntax, hubId);
     }
 
     /**

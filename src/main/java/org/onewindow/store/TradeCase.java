@@ -2,7 +2,10 @@ package org.onewindow.store;
 
 import java.time.Instant;
 
-/** A declaration's case: who filed it, over which channel, and where it stands. */
+/**
+ * A declaration's case: who filed it, over which channel, and where it stands; {@code test}: a connection-test
+ * case, invisible to production queries and figures.
+ */
 public record TradeCase(
         String caseId,
         String declarationNo,
@@ -16,7 +19,8 @@ public record TradeCase(
         String declarationHubId,
         Instant verdictDueAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean test) {
 
     public static final String COMBINED = "COMBINED";
     public static final String STANDALONE = "STANDALONE";

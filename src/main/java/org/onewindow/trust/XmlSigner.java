@@ -7,6 +7,7 @@ import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
 import org.onewindow.message.Dom;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /**
  * Signs documents with one key in the OneWindow signature profile ({@link SignatureProfile}).
@@ -46,6 +47,10 @@ public final class XmlSigner {
 
     /** Appends the signature to the document element of {@code document}, in place. */
     public void sign(Document document) {
+        append(document);
+    }
+
+    private Element append(Document document) {
         try {
             XMLSignature signature = new XMLSignature(document, "", signatureMethod, SignatureProfile.CANONICALIZATION);
             document.getDocumentElement().appendChild(signature.getElement());
@@ -56,14 +61,22 @@ public final class XmlSigner {
             signature.addDocument("", transforms, SignatureProfile.DIGEST);
             signature.addKeyInfo(certificate);
             signature.sign(privateKey);
+            return signature.getElement();
         } catch (XMLSecurityException e) {
             throw new IllegalStateException("Signing with " + CertificateCheck.describe(certificate) + " failed", e);
         }
     }
 
-    /** Signs {@code document} in place and returns it serialised as UTF-8. */
+    /**
+     * {@code document} signed and serialised as UTF-8; the document itself is left as it was, so the same one can be
+     * signed again for another recipient (a withdrawal goes to every agency of its case).
+     */
     public byte[] signedBytes(Document document) {
-        sign(document);
-        return Dom.serialize(document);
+        Element signature = append(document);
+        try {
+            return Dom.serialize(document);
+        } finally {
+            document.getDocumentElement().removeChild(signature);
+        }
     }
 }

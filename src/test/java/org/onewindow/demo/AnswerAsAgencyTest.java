@@ -262,6 +262,15 @@ class AnswerAsAgencyTest {
     }
 
     @Test
+    void aWithdrawalIsTakenNoteOfWithoutAReply() {
+        AnswerAsAgency demo = new AnswerAsAgency(DemoAgencyRules.bundled(), SchemaRegistry.bundled(), CLOCK);
+        ParsedMessage withdrawal = DemoFixtures.read(java.nio.file.Path.of("samples/NX5105D/valid/withdraw-food-liquor.xml"));
+        for (String agency : AnswerAsAgency.RECEIVES.keySet()) {
+            assertThat(demo.answer(agency, withdrawal, HUB_ID)).as(agency).isEmpty();
+        }
+    }
+
+    @Test
     void aMessageOfTheWrongTypeOrForAnUnknownAgencyIsRefused() {
         AnswerAsAgency demo = new AnswerAsAgency(DemoAgencyRules.bundled(), SchemaRegistry.bundled(), CLOCK);
         assertThatThrownBy(() -> demo.answer("customs", DemoFixtures.sample("NX601")))

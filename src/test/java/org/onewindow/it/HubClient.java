@@ -57,6 +57,13 @@ final class HubClient implements AutoCloseable {
         return postAs(party.token(), HttpRequest.BodyPublishers.ofByteArray(sign(party, body)), contentType);
     }
 
+    /** POSTs a connection-test message (POST /api/v1/test/messages), signed by the sender, with its API token. */
+    Answer postTest(byte[] body, String sender) throws IOException, InterruptedException {
+        TestParties.Credentials party = parties.get(sender);
+        return postAs("/api/v1/test/messages", party.token(), HttpRequest.BodyPublishers.ofByteArray(sign(party, body)),
+                "application/xml");
+    }
+
     /** POSTs a message streamed from {@code body} (chunked), never holding it in memory; not signed. */
     Answer postStream(Supplier<InputStream> body, String contentType, String sender) throws IOException, InterruptedException {
         return postAs(parties.get(sender).token(), HttpRequest.BodyPublishers.ofInputStream(body), contentType);
@@ -68,7 +75,12 @@ final class HubClient implements AutoCloseable {
     }
 
     private Answer postAs(String token, HttpRequest.BodyPublisher body, String contentType) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/messages"))
+        return postAs("/api/v1/messages", token, body, contentType);
+    }
+
+    private Answer postAs(String path, String token, HttpRequest.BodyPublisher body, String contentType)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", contentType)
                 .header("Authorization", "Bearer " + token)
                 .POST(body)
@@ -228,7 +240,21 @@ final class HubClient implements AutoCloseable {
         }
     }
 
+    /** GETs a path as a party (its API token) and returns the answer as it came: status, media type, bytes. */
+    Download download(String party, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + parties.get(party).token()).GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
     record Answer(int status, JsonNode json) {
+    }
+
+    record Download(int status, String contentType, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
     }
 
     record Received(String messageType, String caseId, String body) {

@@ -44,12 +44,27 @@ class PostgresHubIT {
             before = client.get("/api/v1/declarations/" + caseId);
             assertCaseHistoryComplete(before);
             manyDeclarationsAtOnce(client, "BROKERPGMANY", 25);
+            statisticsReadTheSameStore(client);
         }
         try (TestHub hub = new TestHub(dataDir, settings).start(); HubClient client = new HubClient(hub)) {
             JsonNode after = client.get("/api/v1/declarations/" + caseId);
             assertThat(after.get("history")).isEqualTo(before.get("history"));
             assertThat(after.get("messages")).isEqualTo(before.get("messages"));
         }
+    }
+
+    /** The statistics' SQL (hour buckets, the indexes of V9) on PostgreSQL: the broker's declaration is counted. */
+    private static void statisticsReadTheSameStore(HubClient client) throws Exception {
+        JsonNode rows = client.getAs("BROKERPG", "/api/v1/statistics", 200).get("rows");
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.get("messageType").asText()).isEqualTo("NX5105");
+            assertThat(row.get("syntax").asText()).isEqualTo("XML");
+            assertThat(row.get("accepted").asLong()).isEqualTo(1);
+        });
+        assertThat(client.get("/api/v1/statistics/live").get("declarations").get("SUBMITTED").asLong()).isGreaterThanOrEqualTo(1);
+        String party = client.party("BROKERPG").partyId();
+        assertThat(client.download("BROKERPG", "/api/v1/parties/" + party + "/adoption-report?go-live="
+                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Taipei"))).text()).contains("<Verdict>PASSED</Verdict>");
     }
 
     private static String freshSchema() throws Exception {

@@ -43,7 +43,7 @@ class StoreTest {
             String declarationNo = "AA  1141" + (10000 + (int) (Math.random() * 89999)) + "1";
             jdbc.inTransaction(() -> {
                 cases.open(new TradeCase(caseId, declarationNo.substring(0, 14), TradeCase.COMBINED, "BROKER01", "12345675", "HTTP",
-                        null, null, null, hubId, Instant.now().minus(Duration.ofMinutes(1)), null, null));
+                        null, null, null, hubId, Instant.now().minus(Duration.ofMinutes(1)), null, null, false));
                 cases.addApplication(caseId, "customs", "NX5105", null, "1,2", hubId);
                 cases.addApplication(caseId, "CD", "NX601", "12345675SW2511240001", "2", hubId);
                 dedup.claim("BROKER01", declarationNo, "9", hubId);

@@ -65,6 +65,19 @@ class XmlSignatureTest {
     }
 
     @Test
+    void oneDocumentSignedForSeveralRecipientsCarriesOneSignatureEach() throws Exception {
+        Document withdrawal = TrustFixtures.parse(TrustFixtures.CUSTOMS_ONLY);
+        byte[] first = Party.EC.signer().signedBytes(withdrawal);
+        byte[] second = Party.EC.signer().signedBytes(withdrawal);
+
+        assertThat(withdrawal.getElementsByTagNameNS(SignatureProfile.DSIG_NS, "Signature").getLength())
+                .as("the document is left unsigned").isZero();
+        for (byte[] sent : List.of(first, second)) {
+            assertThat(VERIFIER.verify(TrustFixtures.parse(sent))).isEqualTo(new SignatureVerdict.Verified(Party.EC.key.certificate()));
+        }
+    }
+
+    @Test
     void oneAlteredCharacterInTheContentIsADigestMismatch() throws Exception {
         String signed = signedText(Party.EC, TrustFixtures.FOOD_LIQUOR);
         String altered = signed.replaceFirst("<TotalPackageQuantity>(\\d)", "<TotalPackageQuantity>9");
