@@ -78,6 +78,8 @@ import org.onewindow.infra.EmbeddedBroker;
 import org.onewindow.infra.HubSettings;
 import org.onewindow.infra.Messaging;
 import org.onewindow.intake.AcceptInbound;
+import org.onewindow.ops.Operations;
+import org.onewindow.ops.RedeliverySettings;
 import org.onewindow.route.DeriveAgencyMessages;
 import org.onewindow.route.RoutingTable;
 import org.onewindow.schema.SchemaRegistry;
@@ -112,8 +114,9 @@ public class HubConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
 
+        RedeliverySettings retries = RedeliverySettings.from(context);
         if (settings.embeddedBroker()) {
-            EmbeddedBroker broker = new EmbeddedBroker(settings);
+            EmbeddedBroker broker = new EmbeddedBroker(settings, retries);
             broker.start();
             context.addService(broker, true, true);
         }
@@ -207,6 +210,7 @@ public class HubConfiguration implements CamelConfiguration {
                 : DemoAgencyRules.fromFile(Path.of(settings.demoRules()));
         registry.bind("demoAgency", new DemoAgencyStep(reader, demoRules, schemas, clock,
                 demoAgencySigners(trust)));
+        Operations.install(context, retries, connectionFactory, database.dataSource(), jdbc, schemas, clock);
         bindStatistics(context, registry, jdbc, clock, reader, new HubCertificates(hubSigner, clock));
     }
 

@@ -7,11 +7,12 @@ import org.onewindow.cli.Cli;
 /**
  * Starts the hub ({@code java -jar onewindow.jar}), or runs a tester command against a running hub
  * ({@code java -jar onewindow.jar send FILE…} / {@code replay DIR}), or an offline trust command
- * ({@code sign}, {@code verify}, {@code pki}: signing and verifying messages, demo keys and certificates), or
- * {@code log verify}: checks the tamper-evident message log of a running hub.
+ * ({@code sign}, {@code verify}, {@code pki}: signing and verifying messages, demo keys and certificates), or an
+ * operator command against a running hub ({@code parties …}: the party registry; {@code log verify}: the
+ * tamper-evident message log; {@code parked …}: list, show, replay or discard parked messages).
  */
 public final class OneWindow {
-    private static final Set<String> CLI_COMMANDS = Set.of("send", "replay", "sign", "verify", "pki", "parties", "log");
+    private static final Set<String> CLI_COMMANDS = Set.of("send", "replay", "sign", "verify", "pki", "parties", "log", "parked");
 
     private OneWindow() {
     }

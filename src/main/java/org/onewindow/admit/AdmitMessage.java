@@ -3,6 +3,7 @@ package org.onewindow.admit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
@@ -14,12 +15,13 @@ import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.MessageKeys;
 import org.onewindow.message.ParsedMessage;
+import org.onewindow.ops.HubMetrics;
+import org.onewindow.ops.MessageLogContext;
 import org.onewindow.party.PartyKind;
 import org.onewindow.reply.Rejection;
 import org.onewindow.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Admits one stored inbound message: reads it ({@link ReadMessage}, signature included), names the sender
@@ -67,12 +69,13 @@ public final class AdmitMessage implements Processor {
         Long receivedAt = exchange.getIn().getHeader(Headers.RECEIVED_AT, Long.class);
         Instant at = receivedAt == null ? Instant.now() : Instant.ofEpochMilli(receivedAt);
         boolean test = Boolean.TRUE.equals(exchange.getIn().getHeader(Headers.TEST, Boolean.class));
-        MDC.put("hubId", hubId);
-        try {
-            exchange.getIn().setBody(admit(hubId, sender, channel, at, exchange.getIn().getBody(byte[].class), test));
-        } finally {
-            MDC.remove("hubId");
-        }
+        long started = System.nanoTime();
+        MessageLogContext.put(MessageLogContext.HUB_ID, hubId);
+        List<Outgoing> outgoing = admit(hubId, sender, channel, at, exchange.getIn().getBody(byte[].class), test);
+        outgoing.stream().map(Outgoing::caseId).filter(Objects::nonNull).findFirst()
+                .ifPresent(caseId -> MessageLogContext.put(MessageLogContext.CASE_ID, caseId));
+        exchange.getIn().setBody(outgoing);
+        HubMetrics.Stage.ADMIT.since(started);
     }
 
     List<Outgoing> admit(String hubId, String sender, String channel, Instant receivedAt, byte[] body, boolean test) {
@@ -85,6 +88,7 @@ public final class AdmitMessage implements Processor {
                     (translated, who, on, message) -> admitFrom(translated, who, on, message, test));
         }
         ReadMessage.Result read = reader.read(body);
+        HubMetrics.messageIn(read.ok() ? read.message().type().type() : null, channel);
         if (!read.ok()) {
             LOG.info("Rejected {}: {}", read.rejection().code().code(), read.rejection().detail());
             return reject.unreadable(hubId, sender, read.rejection());

@@ -14,6 +14,7 @@ import org.onewindow.deliver.Outgoing;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.MessageKeys;
 import org.onewindow.reply.Rejection;
+import org.onewindow.ops.HubMetrics;
 import org.onewindow.route.DeriveAgencyMessages;
 import org.onewindow.route.DerivedMessage;
 import org.onewindow.schema.MessageType;
@@ -101,7 +102,9 @@ public final class FileDeclaration {
 
     private List<Outgoing> route(Admission a, String sender, Optional<TradeCase> existing) {
         boolean combined = "NX5105".equals(a.type());
+        long routing = System.nanoTime();
         List<DerivedMessage> derived = combined ? deriver.derive(a.message()) : List.of(deriver.routeStandalone(a.message()));
+        HubMetrics.Stage.ROUTE.since(routing);
         String caseId = existing.map(TradeCase::caseId).orElseGet(() -> UUID.randomUUID().toString());
         if (existing.isEmpty()) {
             cases.open(new TradeCase(caseId, a.keys().declarationNo(), combined ? TradeCase.COMBINED : TradeCase.STANDALONE,

@@ -1,8 +1,6 @@
 package org.onewindow.api;
 
 import io.vertx.ext.web.RoutingContext;
-import org.apache.camel.CamelContext;
-import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * every Camel route: no endpoint — present or added later — can be reached unauthenticated. The check runs
  * on a worker thread (it reads the registry); the request waits, paused, until it is done.
  */
-public final class GuardApi implements StartupListener {
+public final class GuardApi extends RouterHandlers {
     /** Runs before the routes' own handlers. */
     private static final int FIRST = -1000;
 
@@ -21,26 +19,14 @@ public final class GuardApi implements StartupListener {
     private final AuthenticateCaller authenticate;
 
     public GuardApi(AuthenticateCaller authenticate) {
+        super("onewindow-authentication");
         this.authenticate = authenticate;
     }
 
     @Override
-    public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) {
-        install(context);
-    }
-
-    @Override
-    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-        install(context);
-    }
-
-    private synchronized void install(CamelContext context) {
-        for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
-            if (router.getRoutes().stream().noneMatch(r -> name().equals(r.getName()))) {
-                router.route("/api/*").order(FIRST).setName(name()).handler(this::guard);
-                LOG.info("Every /api/ request is authenticated (client certificate or API token)");
-            }
-        }
+    protected void install(VertxPlatformHttpRouter router, String name) {
+        router.route("/api/*").order(FIRST).setName(name).handler(this::guard);
+        LOG.info("Every /api/ request is authenticated (client certificate or API token)");
     }
 
     /**
@@ -60,7 +46,4 @@ public final class GuardApi implements StartupListener {
                 });
     }
 
-    private static String name() {
-        return "onewindow-authentication";
-    }
 }

@@ -12,11 +12,10 @@ import java.util.Set;
 
 /**
  * The operator commands' way to a running hub's admin API: every call carries the operator's API token as a
- * Bearer token. The hub (default {@code http://localhost:8080}) and the token (default {@code ONEWINDOW_TOKEN})
- * come from {@code --hub} and {@code --token}.
+ * Bearer token. The hub (default {@code http://localhost:8080}) and the token (default {@code ONEWINDOW_TOKEN}, see
+ * {@link CallerCredentials}) come from {@code --hub} and {@code --token}.
  */
 final class AdminClient {
-    static final String DEFAULT_HUB = "http://localhost:8080";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** What the hub answered: the HTTP status and the body as text. */
@@ -73,11 +72,11 @@ final class AdminClient {
 
     /** The client for {@code --hub} / {@code --token} (or ONEWINDOW_TOKEN); a missing token cannot be run. */
     private static AdminClient from(CommandArguments arguments) throws CliOptions.Invalid {
-        String token = arguments.option("--token", System.getenv("ONEWINDOW_TOKEN"));
+        String token = arguments.option("--token", CallerCredentials.tokenFromEnvironment().orElse(null));
         if (token == null || token.isBlank()) {
             throw new CliOptions.Invalid("give the operator's API token with --token or ONEWINDOW_TOKEN");
         }
-        return new AdminClient(arguments.option("--hub", DEFAULT_HUB), token);
+        return new AdminClient(arguments.option("--hub", CliOptions.DEFAULT_HUB), token);
     }
 
     Answer get(String path) throws Unreachable {
@@ -90,6 +89,10 @@ final class AdminClient {
 
     Answer put(String path, String json) throws Unreachable {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Answer delete(String path) throws Unreachable {
+        return send(request(path).DELETE());
     }
 
     private HttpRequest.Builder request(String path) {

@@ -17,7 +17,7 @@ import org.onewindow.trust.XmlSigner;
 record CallerCredentials(Optional<String> token, Optional<DocumentSigner> signer) {
 
     static CallerCredentials fromEnvironment() {
-        Optional<String> token = setting("ONEWINDOW_TOKEN", "onewindow.cli.token");
+        Optional<String> token = tokenFromEnvironment();
         Optional<DocumentSigner> signer = setting("ONEWINDOW_KEY", "onewindow.cli.key").map(file -> {
             String password = setting("ONEWINDOW_KEY_PASSWORD", "onewindow.cli.key-password").orElse("changeit");
             try {
@@ -27,6 +27,11 @@ record CallerCredentials(Optional<String> token, Optional<DocumentSigner> signer
             }
         });
         return new CallerCredentials(token, signer);
+    }
+
+    /** The caller's API token from {@code ONEWINDOW_TOKEN} or {@code onewindow.cli.token}. */
+    static Optional<String> tokenFromEnvironment() {
+        return setting("ONEWINDOW_TOKEN", "onewindow.cli.token");
     }
 
     /** The message signed with the caller's key; unchanged without a key or when it is not XML. */

@@ -58,6 +58,9 @@ public final class Cli {
         if (args.length > 0 && args[0].equals("log")) {
             return VerifyLogCommand.run(args, out, err);
         }
+        if (args.length > 0 && args[0].equals("parked")) {
+            return ParkedCommand.run(args, out, err);
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);

@@ -31,7 +31,7 @@ final class PartiesCommand {
                    parties revoke-certificate PARTY FINGERPRINT [--note TEXT]
                    parties issue-token PARTY
             Every command takes --hub URL (default %s) and --token TOKEN (default $ONEWINDOW_TOKEN, an admin's token).
-            Every change is audited on the hub under the token's party.""".formatted(AdminClient.DEFAULT_HUB);
+            Every change is audited on the hub under the token's party.""".formatted(CliOptions.DEFAULT_HUB);
 
     private static final Set<String> OPTIONS = Set.of("--kind", "--name", "--box-id", "--email", "--reply-channel", "--admin",
             "--active", "--note");

@@ -21,6 +21,8 @@ import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.MessageKeys;
 import org.onewindow.message.ParsedMessage;
+import org.onewindow.ops.HubMetrics;
+import org.onewindow.ops.MessageLogContext;
 import org.onewindow.party.PartyKind;
 import org.onewindow.reply.Rejection;
 import org.onewindow.store.AgencyApplication;
@@ -31,7 +33,6 @@ import org.onewindow.store.MessageStore;
 import org.onewindow.store.TradeCase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Correlates one agency reply with its case: stores it, matches it by application reference (訊息編號)
@@ -43,6 +44,8 @@ public final class CorrelateReply implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(CorrelateReply.class);
     /** Agency code of customs, whose "application" is the declaration itself. */
     public static final String CUSTOMS = "customs";
+    /** The channel agency replies arrive on, as the metrics name it. */
+    private static final String CHANNEL = "AGENCY";
 
     /** What each kind of reply does to the application, and which first verdict it implies. */
     private record Effect(String applicationState, String impliedVerdict) {
@@ -93,7 +96,8 @@ public final class CorrelateReply implements Processor {
         // the broker's message id names the reply, so a redelivery is recognised as the same reply
         String hubId = UUID.nameUUIDFromBytes(exchange.getIn().getHeader("JMSMessageID", String.class)
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        MDC.put("hubId", hubId);
+        long started = System.nanoTime();
+        MessageLogContext.put(MessageLogContext.HUB_ID, hubId);
         try {
             exchange.getIn().setBody(jdbc.inTransaction(() -> correlate(hubId, agency, body, test)));
         } catch (StoreException e) {
@@ -107,7 +111,7 @@ public final class CorrelateReply implements Processor {
                         "Quote hub id " + hubId + " to the hub's operator"));
             }));
         } finally {
-            MDC.remove("hubId");
+            HubMetrics.Stage.CORRELATE.since(started);
         }
     }
 
@@ -119,6 +123,7 @@ public final class CorrelateReply implements Processor {
         }
         messages.saveInbound(hubId, "AGENCY", agency, body);
         ReadMessage.Result read = reader.read(body);
+        HubMetrics.messageIn(read.ok() ? read.message().type().type() : null, CHANNEL);
         if (!read.ok()) {
             return reject.unreadable(hubId, agency, read.rejection());
         }
@@ -139,22 +144,18 @@ public final class CorrelateReply implements Processor {
                     "No application " + reply.applicationRef() + " for declaration " + reply.declarationNo())));
         }
         TradeCase c = tradeCase.get();
-        MDC.put("caseId", c.caseId());
-        try {
-            messages.recordIdentity(hubId, agency, parsed.type().type(), parsed.type().version(), MessageKeys.of(parsed),
-                    c.caseId(), "CORRELATED");
-            apply(c, application.get().agency(), reply, hubId);
-            List<Outgoing> outgoing = new ArrayList<>(2);
-            Outgoing forward = outbox.toParty(c.submitter(), c.channel(), parsed.document(), new Outbox.About(parsed.type().type(),
-                    parsed.type().version(), reply.applicationRef(), c.declarationNo(), c.caseId(), c.declarationHubId(), hubId));
-            if (forward != null) {
-                outgoing.add(forward);
-            }
-            merge.ifComplete(cases.byId(c.caseId()).orElseThrow(), hubId).ifPresent(outgoing::add);
-            return outgoing;
-        } finally {
-            MDC.remove("caseId");
+        MessageLogContext.put(MessageLogContext.CASE_ID, c.caseId());
+        messages.recordIdentity(hubId, agency, parsed.type().type(), parsed.type().version(), MessageKeys.of(parsed),
+                c.caseId(), "CORRELATED");
+        apply(c, application.get().agency(), reply, hubId);
+        List<Outgoing> outgoing = new ArrayList<>(2);
+        Outgoing forward = outbox.toParty(c.submitter(), c.channel(), parsed.document(), new Outbox.About(parsed.type().type(),
+                parsed.type().version(), reply.applicationRef(), c.declarationNo(), c.caseId(), c.declarationHubId(), hubId));
+        if (forward != null) {
+            outgoing.add(forward);
         }
+        merge.ifComplete(cases.byId(c.caseId()).orElseThrow(), hubId).ifPresent(outgoing::add);
+        return outgoing;
     }
 
     /** The application a reply answers: the one with its 訊息編號, else the answering agency's own. */

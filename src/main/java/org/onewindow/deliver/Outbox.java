@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.onewindow.edi.Edifact;
 import org.onewindow.edi.WriteCusres;
+import org.onewindow.ops.HubMetrics;
 import org.onewindow.store.DeliveryStore;
 import org.onewindow.store.MessageStore;
 import org.onewindow.store.MessageStore.Outbound;
@@ -90,6 +91,7 @@ public final class Outbox {
         }
         String channel = channels.channelFor(party, usedChannel);
         store(hubId, party, channel, body, about);
+        HubMetrics.messageOut(about.messageType(), channel);
         deliveries.enqueue(party, hubId);
         return new Outgoing(ReplyChannels.queueFor(channel, party), hubId, about.messageType(), about.caseId(), null,
                 about.causedBy(), body);
@@ -100,6 +102,7 @@ public final class Outbox {
         byte[] body = signer.signedBytes(document);
         String hubId = UUID.randomUUID().toString();
         store(hubId, queue, "AGENCY", body, about);
+        HubMetrics.messageOut(about.messageType(), ReplyChannels.JMS);
         return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body);
     }
 

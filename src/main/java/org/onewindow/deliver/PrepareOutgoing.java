@@ -16,6 +16,8 @@ public final class PrepareOutgoing implements Processor {
     public static final String QUEUE = "OneWindowQueue";
     /** Prefix of the test queues the connection test's demo agencies read: test.agency.customs, … */
     public static final String TEST_QUEUE_PREFIX = "test.";
+    /** The JMS message group header: the broker hands a group's messages to one consumer at a time, in order. */
+    static final String GROUP = "JMSXGroupID";
 
     @Override
     public void process(Exchange exchange) {
@@ -33,6 +35,11 @@ public final class PrepareOutgoing implements Processor {
         message.setHeader(Headers.CASE_ID, out.caseId());
         message.setHeader(Headers.AGENCY, out.agency());
         message.setHeader(Headers.CAUSED_BY, out.causedBy());
+        if (out.agency() != null && out.caseId() != null) {
+            // one message group per case: an agency system (or the demo agencies) with several consumers still
+            // gets a case's messages — the application, then its replacement or withdrawal — in order
+            message.setHeader(GROUP, out.caseId());
+        }
         message.setBody(out.body());
     }
 }

@@ -1,11 +1,14 @@
 package org.onewindow.infra;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.camel.Service;
+import org.onewindow.ops.RedeliverySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +23,16 @@ public final class EmbeddedBroker implements Service {
     /** In-VM URL the hub's own connection factory uses. */
     public static final String IN_VM_URL = "vm://0";
 
+    /** The broker's catch-all dead-letter queue, for what the hub itself could not park. */
+    public static final String CATCH_ALL_DLQ = "DLQ";
+
     private final HubSettings settings;
+    private final RedeliverySettings redelivery;
     private EmbeddedActiveMQ server;
 
-    public EmbeddedBroker(HubSettings settings) {
+    public EmbeddedBroker(HubSettings settings, RedeliverySettings redelivery) {
         this.settings = settings;
+        this.redelivery = redelivery;
     }
 
     @Override
@@ -50,14 +58,15 @@ public final class EmbeddedBroker implements Service {
                     .addAcceptorConfiguration("in-vm", IN_VM_URL)
                     .addAcceptorConfiguration("tcp", acceptor)
                     // a message whose processing keeps failing (a transient fault outlasting the local
-                    // retries) is redelivered with back-off, then parked on DLQ.<queue> for an operator
+                    // retries) is redelivered with back-off; on its last delivery the hub parks it on
+                    // DLQ.<queue> (ParkMessage). Only what the hub could not park ends on the catch-all DLQ.
+                    .addQueueConfiguration(QueueConfiguration.of(CATCH_ALL_DLQ).setRoutingType(RoutingType.ANYCAST))
                     .addAddressSetting("#", new AddressSettings()
-                            .setDeadLetterAddress(SimpleString.of("DLQ"))
-                            .setAutoCreateDeadLetterResources(true)
-                            .setMaxDeliveryAttempts(5)
-                            .setRedeliveryDelay(500)
-                            .setRedeliveryMultiplier(2.0)
-                            .setMaxRedeliveryDelay(10_000)
+                            .setDeadLetterAddress(SimpleString.of(CATCH_ALL_DLQ))
+                            .setMaxDeliveryAttempts(redelivery.brokerMaxAttempts())
+                            .setRedeliveryDelay(redelivery.delayMs())
+                            .setRedeliveryMultiplier(redelivery.multiplier())
+                            .setMaxRedeliveryDelay(redelivery.maxDelayMs())
                             .setExpiryAddress(SimpleString.of("ExpiryQueue"))
                             .setAutoCreateExpiryResources(true));
             server = new EmbeddedActiveMQ().setConfiguration(config);

@@ -51,6 +51,13 @@ public record HubSettings(
         return p.resolveProperty(key).map(String::trim).orElse(fallback);
     }
 
+    /**
+     * H2 keeps a per-connection cache of parsed statements, 8 by default; one message's path runs a few dozen
+     * distinct statements, so every statement was parsed again (H2's parser was ~4% of the hub's CPU). The
+     * page cache (16 MB by default) is raised so that the indexes of a busy day stay in memory.
+     */
+    private static final String H2_TUNING = ";QUERY_CACHE_SIZE=128;CACHE_SIZE=65536";
+
     /** True when no external broker is configured and the hub runs its own. */
     public boolean embeddedBroker() {
         return brokerUrl.isEmpty();
@@ -61,6 +68,7 @@ public record HubSettings(
         if (!dbUrl.isEmpty()) {
             return dbUrl;
         }
-        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("onewindow").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("onewindow").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
+                + H2_TUNING;
     }
 }

@@ -17,6 +17,7 @@ import org.onewindow.admit.RejectMessage;
 import org.onewindow.edi.Edifact;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
+import org.onewindow.ops.MessageLogContext;
 import org.onewindow.reply.Rejection;
 import org.onewindow.store.MessageStore;
 import org.slf4j.Logger;
@@ -107,6 +108,7 @@ public final class AcceptInbound {
     private void store(Exchange exchange, byte[] body) {
         String hubId = UUID.randomUUID().toString();
         String sender = sender(exchange);
+        MessageLogContext.put(MessageLogContext.HUB_ID, hubId);
         messages.saveInbound(hubId, channel(exchange), sender, body, test(exchange));
         exchange.getIn().setHeader(Headers.HUB_ID, hubId);
         exchange.getIn().setHeader(Headers.SENDER, sender);

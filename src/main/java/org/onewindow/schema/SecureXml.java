@@ -2,7 +2,9 @@ package org.onewindow.schema;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -100,14 +102,21 @@ public final class SecureXml {
     }
 
     /**
+     * Each thread's hardened validators, one per compiled schema. Creating a validator costs as much as
+     * validating a small message (its component manager and symbol tables are built afresh); a validator is
+     * not thread-safe but can be reused by its thread, since every validate() call resets its state.
+     */
+    private static final ThreadLocal<Map<Schema, Validator>> VALIDATORS = ThreadLocal.withInitial(IdentityHashMap::new);
+
+    /**
      * Every fault found validating {@code source} against {@code schema} with a {@linkplain #validator(Schema)
-     * hardened validator}, in the order found; empty when the source is valid. Errors and fatal errors are
-     * faults, warnings are not; when validation stops on an exception that reported no fault, its message is
-     * the one fault.
+     * hardened validator} (the calling thread's, reused), in the order found; empty when the source is valid.
+     * Errors and fatal errors are faults, warnings are not; when validation stops on an exception that reported
+     * no fault, its message is the one fault.
      */
     public static List<String> validationFaults(Schema schema, Source source) {
         List<String> faults = new ArrayList<>();
-        Validator validator = validator(schema);
+        Validator validator = VALIDATORS.get().computeIfAbsent(schema, SecureXml::validator);
         validator.setErrorHandler(new ErrorHandler() {
             @Override
             public void warning(SAXParseException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.MessageKeys;
+import org.onewindow.ops.HubMetrics;
 
 /**
  * Keeps every message the hub receives or sends, with its original bytes, and what became of it:
@@ -120,6 +121,7 @@ public final class MessageStore {
     public void recordRejection(String hubId, ErrorCode code, String text) {
         jdbc.update("update message set status = 'REJECTED', error_code = ?, error_text = ?, updated_at = ? where hub_id = ?",
                 code.code(), truncate(text, 2000), clock.instant(), hubId);
+        HubMetrics.rejected(code.code());
     }
 
     /** Marks an inbound message a duplicate of an earlier one it resends. */

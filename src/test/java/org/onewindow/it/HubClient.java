@@ -192,7 +192,10 @@ final class HubClient implements AutoCloseable {
         }
     }
 
-    /** The hub ids of the messages waiting on a queue, read without taking them. */
+    /**
+     * The hub ids of the messages waiting on a queue, read without taking them; none while the broker has not
+     * created the queue yet (it does so on the hub's first send, which may be under way while a test polls).
+     */
     List<String> browseHubIds(String queue) throws JMSException {
         List<String> ids = new ArrayList<>();
         try (var browser = session.createBrowser(session.createQueue(queue))) {
@@ -200,6 +203,8 @@ final class HubClient implements AutoCloseable {
             while (messages.hasMoreElements()) {
                 ids.add(((Message) messages.nextElement()).getStringProperty("OneWindowHubId"));
             }
+        } catch (jakarta.jms.InvalidDestinationException notCreatedYet) {
+            return List.of();
         }
         return ids;
     }

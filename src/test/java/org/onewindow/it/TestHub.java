@@ -50,7 +50,8 @@ public final class TestHub implements AutoCloseable {
         return main.getCamelContext();
     }
 
-    <T> T bean(String name, Class<T> type) {
+    /** A bean of the running hub's registry (the benchmark reads the message store through it). */
+    public <T> T bean(String name, Class<T> type) {
         return context().getRegistry().lookupByNameAndType(name, type);
     }
 
@@ -58,8 +59,12 @@ public final class TestHub implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    String brokerUrl() {
+    public String brokerUrl() {
         return "tcp://127.0.0.1:" + brokerPort;
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public void stop() {

@@ -1,0 +1,102 @@
+package org.onewindow.bench;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The senders' back offices: listens on their outbound queues over the broker's TCP acceptor and notes when
+ * each declaration's merged NX5106 arrives (by the declaration number in it), and its case. Every other reply
+ * is counted and dropped. A second NX5106 for one declaration is counted as a duplicate.
+ */
+final class ReplyWatch implements AutoCloseable {
+    private static final Pattern NUMBER = Pattern.compile("AA  14K73\\d{5}");
+
+    private final Connection connection;
+    private final Map<String, Long> mergedAt = new ConcurrentHashMap<>();
+    private final Map<String, String> caseOf = new ConcurrentHashMap<>();
+    private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicInteger replies = new AtomicInteger();
+    private final AtomicLong lastReplyAt = new AtomicLong(System.nanoTime());
+
+    ReplyWatch(String brokerUrl, List<String> parties) throws JMSException {
+        connection = new ActiveMQConnectionFactory(brokerUrl).createConnection();
+        for (String party : parties) {
+            // one session per queue: each gets its own delivery thread
+            Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+            session.createConsumer(session.createQueue("onewindow.outbound." + party)).setMessageListener(this::onMessage);
+        }
+        connection.start();
+    }
+
+    private void onMessage(Message message) {
+        long now = System.nanoTime();
+        replies.incrementAndGet();
+        lastReplyAt.set(now);
+        try {
+            if (!"NX5106".equals(message.getStringProperty("OneWindowMessageType"))) {
+                return;
+            }
+            BytesMessage bytes = (BytesMessage) message;
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            Matcher m = NUMBER.matcher(new String(body, StandardCharsets.UTF_8));
+            if (!m.find()) {
+                return;
+            }
+            if (mergedAt.putIfAbsent(m.group(), now) != null) {
+                duplicates.incrementAndGet();
+            }
+            caseOf.put(m.group(), message.getStringProperty("OneWindowCaseId"));
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When the NX5106 of the declaration arrived (System.nanoTime), or null. */
+    Long mergedAt(String declarationNo) {
+        return mergedAt.get(declarationNo);
+    }
+
+    String caseOf(String declarationNo) {
+        return caseOf.get(declarationNo);
+    }
+
+    int duplicates() {
+        return duplicates.get();
+    }
+
+    /** Waits until every declaration has its NX5106; false if the deadline passes first. */
+    boolean awaitMerged(List<String> numbers, long deadlineNanos) throws InterruptedException {
+        while (System.nanoTime() < deadlineNanos) {
+            if (numbers.stream().allMatch(mergedAt::containsKey)) {
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    /** Waits until no reply has arrived for {@code quietMillis}: the trailing agency results are done. */
+    void awaitQuiet(long quietMillis, long deadlineNanos) throws InterruptedException {
+        while (System.nanoTime() < deadlineNanos && System.nanoTime() - lastReplyAt.get() < quietMillis * 1_000_000L) {
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() throws JMSException {
+        connection.close();
+    }
+}
