@@ -3,13 +3,17 @@ package org.onewindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.onewindow.admit.AdmitInterchange;
 import org.onewindow.admit.AdmitMessage;
 import org.onewindow.admit.AuthenticateSender;
 import org.onewindow.admit.CheckApplicationItems;
@@ -65,6 +69,11 @@ import org.onewindow.deliver.ReplyChannels;
 import org.onewindow.deliver.PrepareOutgoing;
 import org.onewindow.deliver.RedeliveryGuard;
 import org.onewindow.demo.DemoAgencyRules;
+import org.onewindow.edi.EdifactGuides;
+import org.onewindow.edi.ReadInterchange;
+import org.onewindow.edi.TranslateCusdec;
+import org.onewindow.edi.WriteContrl;
+import org.onewindow.edi.WriteCusres;
 import org.onewindow.demo.DemoAgencyStep;
 import org.onewindow.infra.BrokerAccess;
 import org.onewindow.infra.Database;
@@ -181,7 +190,8 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("messageLogApi", new MessageLogApi(sealer, new VerifyMessageLog(jdbc)));
 
         ReadMessage reader = new ReadMessage(schemas, settings.maxMessageBytes(), signatureCheck);
-        Outbox outbox = new Outbox(messages, deliveries, hubSigner, new ReplyChannels(parties));
+        EdifactGuides ediGuides = EdifactGuides.bundled();
+        Outbox outbox = new Outbox(messages, deliveries, hubSigner, new ReplyChannels(parties), new WriteCusres(ediGuides), clock);
         RejectMessage reject = new RejectMessage(jdbc, messages, outbox, clock);
         FileDeclaration filing = new FileDeclaration(jdbc, messages, cases, dedup, outbox,
                 new DeriveAgencyMessages(RoutingTable.bundled(), schemas), schemas, reject, clock, settings.agencyDeadline());
@@ -194,7 +204,9 @@ public class HubConfiguration implements CamelConfiguration {
         DelegationSettings delegation = DelegationSettings.from(context);
         DelegationStore delegations = new DelegationStore(jdbc, clock);
         CheckSender delegated = new CheckSender(new CheckSenderMayAct(delegations, delegation.zone()), cases, clock);
-        registry.bind("admitMessage", new AdmitMessage(reader, senders, delegated, rules, filing, reject, redelivery));
+        AdmitInterchange interchanges = new AdmitInterchange(new ReadInterchange(ediGuides), new TranslateCusdec(),
+                new WriteContrl(ediGuides), reader, messages, parties, outbox, reject, ediChannels(context), clock);
+        registry.bind("admitMessage", new AdmitMessage(reader, senders, delegated, rules, filing, reject, redelivery, interchanges));
         registry.bind("prepareOutgoing", new PrepareOutgoing());
         MergeAcknowledgement merge = new MergeAcknowledgement(cases, outbox, schemas, clock);
         registry.bind("correlateReply", new CorrelateReply(jdbc, reader, senders, new AgencyReplyReader(), messages, cases, outbox,
@@ -230,6 +242,12 @@ public class HubConfiguration implements CamelConfiguration {
                 certificates, statistics, clock));
         registry.bind("connectionTestApi", new ConnectionTestApi(new ConnectionTestResults(jdbc,
                 ConnectionTestPlan.from(context), reader, new AgencyReplyReader()), certificates));
+    }
+
+    /** Channels whose transport authenticates the sender, the only ones EDIFACT (which carries no signature) is taken on. */
+    private static Set<String> ediChannels(CamelContext context) {
+        String channels = context.getPropertiesComponent().resolveProperty("onewindow.edi.authenticated-channels").orElse("HTTP");
+        return Arrays.stream(channels.split(",")).map(String::trim).filter(c -> !c.isEmpty()).collect(Collectors.toSet());
     }
 
     /**

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.onewindow.deliver.Outgoing;
 import org.onewindow.deliver.RedeliveryGuard;
+import org.onewindow.edi.Edifact;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.MessageKeys;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Admits one stored inbound message: reads it ({@link ReadMessage}, signature included), names the sender
  * from its signature ({@link AuthenticateSender}), checks that a trader may send its type (W008) and that the
  * sender may act for the importer ({@link CheckSender}, T310), applies the declaration rules, and files it
- * ({@link FileDeclaration}). The exchange body becomes the list of {@link Outgoing} messages to queue:
+ * ({@link FileDeclaration}). A UN/EDIFACT interchange (detected by its content) goes to {@link AdmitInterchange},
+ * which names the sender from the channel and hands each translated declaration back to the same checks and
+ * filing. The exchange body becomes the list of {@link Outgoing} messages to queue:
  * derived agency messages, or the rejection reply. A database fault propagates (the broker redelivers);
  * any other fault while filing is the hub's own (S901), answered at once rather than retried.
  */
@@ -44,10 +47,12 @@ public final class AdmitMessage implements Processor {
     private final RedeliveryGuard redelivery;
     private final AuthenticateSender senders;
     private final CheckSender delegations;
+    private final AdmitInterchange interchanges;
 
     public AdmitMessage(ReadMessage reader, AuthenticateSender senders, CheckSender delegations, List<DeclarationRule> rules,
-                        FileDeclaration filing, RejectMessage reject, RedeliveryGuard redelivery) {
+                        FileDeclaration filing, RejectMessage reject, RedeliveryGuard redelivery, AdmitInterchange interchanges) {
         this.delegations = delegations;
+        this.interchanges = interchanges;
         this.reader = reader;
         this.senders = senders;
         this.rules = List.copyOf(rules);
@@ -78,6 +83,10 @@ public final class AdmitMessage implements Processor {
         if (again.isPresent()) {
             return again.get();
         }
+        if (Edifact.isEdifact(body)) {
+            return interchanges.admit(hubId, sender, channel, body, test,
+                    (translated, who, on, message) -> admitFrom(translated, who, on, message, test));
+        }
         ReadMessage.Result read = reader.read(body);
         HubMetrics.messageIn(read.ok() ? read.message().type().type() : null, channel);
         if (!read.ok()) {
@@ -91,6 +100,13 @@ public final class AdmitMessage implements Processor {
             LOG.info("Refused {} {}: {}", message.type().type(), who.rejection().code().code(), who.rejection().detail());
             return reject.refused(hubId, who.party(), message, List.of(who.rejection()));
         }
+        return admitFrom(hubId, who, channel, message, test);
+    }
+
+    /** The checks and the filing once the sender is established (by its signature, or by the channel for EDIFACT). */
+    private List<Outgoing> admitFrom(String hubId, AuthenticateSender.Result who, String channel, ParsedMessage message,
+                                     boolean test) {
+        MessageKeys keys = MessageKeys.of(message);
         String party = who.party();
         List<Rejection> faults = check(message, who, keys);
         if (!faults.isEmpty()) {

@@ -3,6 +3,7 @@ package org.onewindow.admit;
 import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilder;
@@ -84,20 +85,43 @@ public final class ReadMessage {
         } catch (SAXException | IOException e) {
             return fail(ErrorCode.MALFORMED_XML, e.getMessage());
         }
-        Element root = document.getDocumentElement();
-        Optional<MessageType> type = registry.byNamespace(root.getNamespaceURI());
-        if (type.isEmpty() || !type.get().rootElement().equals(root.getLocalName())) {
-            return fail(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Root element {" + root.getNamespaceURI() + "}" + root.getLocalName());
+        Optional<MessageType> type = typeOf(document);
+        if (type.isEmpty()) {
+            return unknownType(document);
         }
         SignatureCheck.Outcome signature = signatures.check(document);
         if (!signature.ok()) {
             return new Result(null, signature.rejection());
         }
-        List<String> faults = SecureXml.validationFaults(type.get().schema(), new DOMSource(document));
+        return validated(type.get(), document, bytes, signature.signer());
+    }
+
+    /**
+     * Reads a declaration the hub translated from EDIFACT: type from its namespace and XSD validation (W004), as for
+     * XML, but no signature step. EDIFACT carries no XML signature; the channel authenticated the sender before the
+     * interchange was translated (see {@link AdmitInterchange}), and only that path calls this method.
+     */
+    public Result readTranslated(Document document, byte[] serialized) {
+        Optional<MessageType> type = typeOf(document);
+        return type.isEmpty() ? unknownType(document) : validated(type.get(), document, serialized, null);
+    }
+
+    private Optional<MessageType> typeOf(Document document) {
+        Element root = document.getDocumentElement();
+        return registry.byNamespace(root.getNamespaceURI()).filter(t -> t.rootElement().equals(root.getLocalName()));
+    }
+
+    private static Result unknownType(Document document) {
+        Element root = document.getDocumentElement();
+        return fail(ErrorCode.UNKNOWN_MESSAGE_TYPE, "Root element {" + root.getNamespaceURI() + "}" + root.getLocalName());
+    }
+
+    private static Result validated(MessageType type, Document document, byte[] bytes, X509Certificate signer) {
+        List<String> faults = SecureXml.validationFaults(type.schema(), new DOMSource(document));
         if (!faults.isEmpty()) {
-            return fail(ErrorCode.SCHEMA_INVALID, type.get().type() + " " + type.get().version() + ": " + summary(faults));
+            return fail(ErrorCode.SCHEMA_INVALID, type.type() + " " + type.version() + ": " + summary(faults));
         }
-        return new Result(new ParsedMessage(type.get(), document, bytes, signature.signer()), null);
+        return new Result(new ParsedMessage(type, document, bytes, signer), null);
     }
 
     private DocumentBuilder builder() {

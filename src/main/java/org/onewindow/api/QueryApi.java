@@ -160,6 +160,7 @@ public final class QueryApi {
         record.put("recipient", m.recipient());
         record.put("messageType", m.messageType());
         record.put("version", m.typeVersion());
+        record.put("syntax", m.syntax());
         record.put("messageRef", m.messageRef());
         record.put("functionCode", m.functionCode());
         record.put("declarationNo", m.declarationNo());

@@ -21,6 +21,7 @@ import org.apache.camel.Exchange;
 import org.onewindow.admit.RejectMessage;
 import org.onewindow.deliver.RedeliveryGuard;
 import org.onewindow.deliver.RedeliveryId;
+import org.onewindow.edi.Edifact;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.ops.MessageLogContext;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * media type, names the sender from the transport (the authenticated caller, or the queue message's
  * {@code OneWindowSender} property — a claim the message's signature must confirm at admission), gives it
  * a hub id and stores the original bytes — all before the sender is acknowledged. Refusals at this door
- * (400 empty, 413 too large, 415 not XML) are stored too, a too-large body truncated to its head, and
+ * (400 empty, 413 too large, 415 neither XML nor EDIFACT) are stored too, a too-large body truncated to its head, and
  * answered with a problem JSON body; a too-large queued message (W005) is answered with an NX903 at once.
  */
 public final class AcceptInbound {
@@ -66,8 +67,8 @@ public final class AcceptInbound {
     }
 
     /**
-     * For HTTP: streams the body in (the endpoint hands the request over unread), refuses what is not
-     * XML, empty or too large, and stores the rest for admission. A sender that does not finish its body
+     * For HTTP: streams the body in (the endpoint hands the request over unread), refuses what is neither
+     * XML nor EDIFACT ({@code application/EDIFACT}), empty or too large, and stores the rest for admission. A sender that does not finish its body
      * within the read timeout has its connection closed: nothing complete arrived, so nothing is stored.
      */
     public void acceptHttp(Exchange exchange) throws InterruptedException {
@@ -85,9 +86,9 @@ public final class AcceptInbound {
             return;
         }
         String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
-        if (!isXml(contentType)) {
+        if (!isXml(contentType) && !Edifact.isMediaType(contentType)) {
             refuse(exchange, head.bytes(), 415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type was '" + contentType
-                    + "'; send application/xml or text/xml");
+                    + "'; send application/xml, text/xml or application/EDIFACT");
         } else if (head.tooLarge()) {
             refuse(exchange, head.bytes(), 413, ErrorCode.MESSAGE_TOO_LARGE, tooLarge());
         } else if (head.bytes().length == 0) {

@@ -15,9 +15,10 @@ public enum ErrorCode {
     SCHEMA_INVALID("W004", "The message does not conform to its schema"),
     MESSAGE_TOO_LARGE("W005", "The message exceeds the maximum size"),
     NESTING_TOO_DEEP("W006", "The message nests elements deeper than allowed"),
-    UNSUPPORTED_MEDIA_TYPE("W007", "Only XML messages are accepted"),
+    UNSUPPORTED_MEDIA_TYPE("W007", "Only XML and UN/EDIFACT messages are accepted"),
     NOT_ACCEPTED_FROM_SENDER("W008", "This message type is not accepted from a trader on this channel"),
     EMPTY_MESSAGE("W009", "The message is empty"),
+    EDIFACT_SYNTAX("W010", "The EDIFACT interchange breaks the syntax rules or the hub's CUSDEC guide; its CONTRL names each segment and error code"),
 
     DECLARATION_NUMBER_FORMAT("B101", "The declaration number must be 14 characters: customs office (2), transfer office or two blanks (2), ROC year (2 digits), broker box (3), serial (5 digits)"),
     FUNCTION_CODE_NOT_ALLOWED("B102", "FunctionCode must be 9 (new), 5 (replace) or 1 (delete)"),
@@ -41,6 +42,8 @@ public enum ErrorCode {
 
     SENDER_NOT_DELEGATED("T310", "The sender may not act for this importer"),
     BROKER_BOX_MISMATCH("T311", "The declaration number names another broker's box (characters 7 to 9) than the sending broker's"),
+    EDIFACT_CHANNEL_NOT_AUTHENTICATED("T340", "EDIFACT carries no signature, so it is accepted only where the channel authenticates the sender: HTTP with an API token or a TLS client certificate"),
+    EDIFACT_SENDER_MISMATCH("T341", "The interchange names another sender (UNB) than the party that sent it, or one that may not file declarations"),
 
     // AS2 transport (answered in the MDN; the refused message is stored with the code)
     AS2_PARTNER_UNKNOWN("T320", "No AS2 agreement names this AS2-From; ask the hub operator to register yours"),

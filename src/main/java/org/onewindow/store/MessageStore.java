@@ -19,7 +19,7 @@ public final class MessageStore {
 
     private static final String COLUMNS = "hub_id, direction, channel, sender, recipient, message_type, type_version, "
             + "message_ref, function_code, declaration_no, case_id, caused_by, status, error_code, error_text, "
-            + "size_bytes, received_at, updated_at";
+            + "size_bytes, received_at, updated_at, syntax";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -45,6 +45,47 @@ public final class MessageStore {
     /** Records the syntax a message arrived in: {@code XML} (the default) or {@code EDI} (UN/EDIFACT). */
     public void recordSyntax(String hubId, String syntax) {
         jdbc.update("update message set syntax = ? where hub_id = ?", syntax, hubId);
+    }
+
+    /**
+     * Stores one declaration translated from an EDIFACT interchange as an inbound message of its own, syntax EDI,
+     * produced by ({@code triggered_by}) the interchange's record, which keeps the original bytes.
+     */
+    public void saveTranslated(String hubId, String interchangeHubId, String channel, String sender, byte[] body, boolean test) {
+        var now = clock.instant();
+        jdbc.update("insert into message (hub_id, direction, channel, sender, triggered_by, status, size_bytes, received_at, "
+                + "updated_at, body, syntax, test_mode) values (?, 'IN', ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, 'EDI', ?)", hubId, channel,
+                sender, interchangeHubId, body.length, now, now, body, test);
+    }
+
+    /**
+     * Records what became of an EDIFACT interchange: its sender and control reference, TRANSLATED when its
+     * declarations went on as messages of their own (with W010 and the text when some of its messages were
+     * rejected), or REJECTED.
+     */
+    public void recordInterchange(String hubId, String sender, String reference, String status, ErrorCode code, String text) {
+        jdbc.update("update message set sender = ?, message_type = 'CUSDEC', message_ref = ?, status = ?, error_code = ?, "
+                        + "error_text = ?, updated_at = ? where hub_id = ?", sender, truncate(reference, 35), status,
+                code == null ? null : code.code(), truncate(text, 2000), clock.instant(), hubId);
+    }
+
+    /**
+     * The syntax a party used for the message a reply answers: that message's own, when the party sent it; else
+     * that of the party's latest filing on the case. Null when neither is known.
+     */
+    public String syntaxUsedBy(String party, String causedBy, String caseId) {
+        if (causedBy != null) {
+            Optional<String> own = jdbc.queryOne("select syntax from message where hub_id = ? and direction = 'IN' and sender = ?",
+                    rs -> rs.getString(1), causedBy, party);
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
+        if (caseId == null) {
+            return null;
+        }
+        return jdbc.queryOne("select syntax from message where case_id = ? and direction = 'IN' and sender = ? "
+                + "order by received_at desc fetch first 1 rows only", rs -> rs.getString(1), caseId, party).orElse(null);
     }
 
     /** Stores a message the hub sends (reply, forward, derived message). */
@@ -121,7 +162,8 @@ public final class MessageStore {
                 rs.getString("type_version"), rs.getString("message_ref"), rs.getString("function_code"),
                 rs.getString("declaration_no"), rs.getString("case_id"), rs.getString("caused_by"),
                 rs.getString("status"), rs.getString("error_code"), rs.getString("error_text"),
-                rs.getInt("size_bytes"), Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "updated_at"));
+                rs.getInt("size_bytes"), Jdbc.instant(rs, "received_at"), Jdbc.instant(rs, "updated_at"),
+                rs.getString("syntax"));
     }
 
     private static String truncate(String text, int max) {

@@ -21,5 +21,6 @@ public record StoredMessage(
         String errorText,
         int sizeBytes,
         Instant receivedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String syntax) {
 }

@@ -193,10 +193,11 @@ class HubEndToEndIT {
         assertThat(record.get("replies")).as(sample.toString()).hasSize(1);
     }
 
-    /** Every sample file in samples/<TYPE>/<kind>/, sorted. */
+    /** Every sample file in samples/<TYPE>/<kind>/, sorted (the XML twins of the EDIFACT samples are EdifactIT's). */
     private static List<Path> samples(String kind) throws Exception {
         try (Stream<Path> files = Files.walk(Path.of("samples"))) {
-            return files.filter(p -> p.toString().endsWith(".xml") && p.getParent().getFileName().toString().equals(kind))
+            return files.filter(p -> p.toString().endsWith(".xml") && p.getParent().getFileName().toString().equals(kind)
+                            && !p.startsWith(Path.of("samples", "EDIFACT")))
                     .sorted().toList();
         }
     }
