@@ -60,7 +60,7 @@ public final class Benchmark {
         for (boolean signed : settings.modes) {
             Map<String, Object> mode = new LinkedHashMap<>();
             try (HubSession session = new HubSession(work.resolve(signed ? "hub-signed" : "hub-relaxed"), signed, new Properties())
-                    .delegate();
+                    .delegate().repliesOnQueues();
                  ReplyWatch replies = session.watchReplies()) {
                 Load load = new Load(session, replies);
                 int serial = FIRST_SERIAL;

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.onewindow.it.TestHub;
 import org.onewindow.schema.SecureXml;
 import org.onewindow.trust.KeyMaterial;
@@ -28,6 +29,7 @@ import org.onewindow.trust.XmlSigner;
 final class HubSession implements AutoCloseable {
     static final String IMPORTER = "12345675";
     static final String BROKER = "16151437";
+    private static final String OPERATOR = "operator";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A declaration ready to submit: its number, its sender and the bytes to send. */
@@ -44,6 +46,22 @@ final class HubSession implements AutoCloseable {
         p.putAll(extra);
         this.signed = signed;
         this.hub = new TestHub(dataDir, p).start();
+    }
+
+    /**
+     * Both senders take their replies from their JMS queues, whatever they sent on (an HTTP sender would otherwise
+     * pull its mailbox), so one watcher times every declaration until its merged NX5106 is delivered.
+     */
+    HubSession repliesOnQueues() throws Exception {
+        for (String party : List.of(IMPORTER, BROKER)) {
+            call("PUT", "/api/v1/admin/parties/" + party, token(OPERATOR), "{\"replyChannel\": \"JMS\"}", 200);
+        }
+        return this;
+    }
+
+    /** A broker connection factory logged in as the operator (the broker takes party logins only). */
+    ActiveMQConnectionFactory brokerConnections() throws Exception {
+        return new ActiveMQConnectionFactory(hub.brokerUrl(), OPERATOR, token(OPERATOR));
     }
 
     /** The importer delegates all its declarations to the broker, and the broker accepts. */
@@ -74,7 +92,7 @@ final class HubSession implements AutoCloseable {
     }
 
     ReplyWatch watchReplies() throws Exception {
-        return new ReplyWatch(hub.brokerUrl(), List.of(IMPORTER, BROKER));
+        return new ReplyWatch(brokerConnections(), List.of(IMPORTER, BROKER));
     }
 
     private XmlSigner signer(String party) throws Exception {

@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * Drives declarations into a hub as back offices would — over JMS (onewindow.inbound on the TCP acceptor) or
@@ -111,7 +110,7 @@ final class Load {
 
     private void sendJms(List<HubSession.Submission> batch, AtomicInteger next, long[] due, int commitEvery,
                          long start, long period) throws Exception {
-        Connection connection = new ActiveMQConnectionFactory(session.hub.brokerUrl()).createConnection();
+        Connection connection = session.brokerConnections().createConnection();
         try {
             Session jms = connection.createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer producer = jms.createProducer(jms.createQueue("onewindow.inbound"));

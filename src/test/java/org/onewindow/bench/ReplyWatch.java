@@ -30,8 +30,8 @@ final class ReplyWatch implements AutoCloseable {
     private final AtomicInteger replies = new AtomicInteger();
     private final AtomicLong lastReplyAt = new AtomicLong(System.nanoTime());
 
-    ReplyWatch(String brokerUrl, List<String> parties) throws JMSException {
-        connection = new ActiveMQConnectionFactory(brokerUrl).createConnection();
+    ReplyWatch(ActiveMQConnectionFactory broker, List<String> parties) throws JMSException {
+        connection = broker.createConnection();
         for (String party : parties) {
             // one session per queue: each gets its own delivery thread
             Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
