@@ -12,14 +12,9 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import org.apache.qpid.jms.JmsConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * AMQP 1.0 with a client that is not Artemis's own (Apache Qpid JMS): a party logs in with its party id and API token,
@@ -27,28 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code onewindow.outbound.<party>}; it cannot read another party's queue nor write to an agency's; a wrong token or
  * no credentials cannot connect; its broker login, not a message property, is the transport sender.
  */
-class AmqpIT {
+class AmqpIT extends SharedHub {
     private static final Duration REPLY_WAIT = Duration.ofSeconds(60);
     private static final String IMPORTER = "24536806";
     private static final String OTHER = "12345675";
 
-    @TempDir
-    static Path dataDir;
-    static TestHub hub;
-    static HubClient client;
     private static final SampleDeclaration SAMPLES = new SampleDeclaration(70010);
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        hub = new TestHub(dataDir, new Properties()).start();
-        client = new HubClient(hub);
-    }
-
-    @AfterAll
-    static void stopHub() throws Exception {
-        client.close();
-        hub.stop();
-    }
 
     @Test
     void aPartySendsASignedDeclarationOverAmqpAndReceivesTheMergedAcknowledgementOnItsOwnQueue() throws Exception {

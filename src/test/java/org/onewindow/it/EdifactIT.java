@@ -10,13 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xmlunit.builder.DiffBuilder;
@@ -28,29 +24,12 @@ import org.xmlunit.diff.Diff;
  * signed XML, and every reply to the EDIFACT sender is a CUSRES; broken interchanges get a CONTRL naming the
  * segment and the syntax error code; EDIFACT on the unauthenticated JMS intake, or naming another sender, is refused.
  */
-class EdifactIT {
+class EdifactIT extends SharedHub {
     private static final Path VALID = Path.of("samples/EDIFACT/valid");
     private static final Path INVALID = Path.of("samples/EDIFACT/invalid");
     private static final String EDIFACT = "application/EDIFACT";
     private static final String SAMPLE_SENDER = "+16151437+HUB+";
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    static Path dataDir;
-    static TestHub hub;
-    static HubClient client;
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        hub = new TestHub(dataDir, new Properties()).start();
-        client = new HubClient(hub);
-    }
-
-    @AfterAll
-    static void stopHub() throws Exception {
-        client.close();
-        hub.stop();
-    }
 
     @Test
     void aValidInterchangeIsAcknowledgedTranslatedToItsTwinAndMakesTheSameCaseWithCusresReplies() throws Exception {

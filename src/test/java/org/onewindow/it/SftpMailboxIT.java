@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * upload in {@code archive/}; it cannot see another party's mailbox; an unregistered key cannot log in; a party that
  * chose SFTP for its replies gets them there whatever channel it sent on.
  */
-class SftpMailboxIT {
+class SftpMailboxIT extends SharedHub {
     private static final Pattern REPLY_FILE = Pattern.compile("(NX5106|NX903)-[0-9a-f-]{36}\\.xml");
     private static final Duration REPLY_WAIT = Duration.ofSeconds(60);
     /** The importer of the sample declaration, and another trader. */
@@ -28,24 +25,8 @@ class SftpMailboxIT {
     private static final String OTHER = "12345675";
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path work;
-    static TestHub hub;
-    static HubClient client;
     private static final SampleDeclaration SAMPLES = new SampleDeclaration(60010);
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        hub = new TestHub(dataDir, new Properties()).start();
-        client = new HubClient(hub);
-    }
-
-    @AfterAll
-    static void stopHub() throws Exception {
-        client.close();
-        hub.stop();
-    }
 
     @Test
     void aPartyUploadsASignedDeclarationWithOpenSshAndDownloadsTheMergedAcknowledgementFromItsOutbox() throws Exception {

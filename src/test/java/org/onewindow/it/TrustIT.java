@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onewindow.party.Certificates;
 import org.onewindow.schema.SecureXml;
 import org.onewindow.trust.DemoCertificateAuthority;
@@ -32,29 +26,13 @@ import org.w3c.dom.Document;
  * the hub sends verifies against its certificate; the API lets a party read only its own data and only admins
  * manage parties (audited); the message log detects an altered or deleted record.
  */
-class TrustIT {
+class TrustIT extends SharedHub {
     private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
     /** The importer of the sample declaration, and another trader. */
     private static final String IMPORTER = "24536806";
     private static final String OTHER_IMPORTER = "12345675";
 
-    @TempDir
-    static Path dataDir;
-    static TestHub hub;
-    static HubClient client;
     private static final SampleDeclaration SAMPLES = new SampleDeclaration(50010);
-
-    @BeforeAll
-    static void startHub() throws Exception {
-        hub = new TestHub(dataDir, new Properties()).start();
-        client = new HubClient(hub);
-    }
-
-    @AfterAll
-    static void stopHub() throws Exception {
-        client.close();
-        hub.stop();
-    }
 
     @Test
     void aDeclarationSignedByTheImporterIsAdmittedAndEverythingTheHubSendsVerifiesAgainstItsCertificate() throws Exception {
