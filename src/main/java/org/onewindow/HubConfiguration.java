@@ -132,7 +132,7 @@ public class HubConfiguration implements CamelConfiguration {
 
         Database database = new Database(settings);
         context.addService(database, true, true);
-        Jdbc jdbc = new Jdbc(database.dataSource(), database.writesCommitsLater());
+        Jdbc jdbc = new Jdbc(database.dataSource(), database.writeThrough());
         registry.bind("dataSource", database.dataSource());
 
         MessageStore messages = new MessageStore(jdbc, clock);

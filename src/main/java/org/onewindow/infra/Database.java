@@ -12,11 +12,11 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements Service, AutoCloseable {
     private final HikariDataSource dataSource;
-    private final boolean writesCommitsLater;
+    private final boolean writeThrough;
 
     public Database(HubSettings settings) {
         String url = settings.effectiveDbUrl();
-        this.writesCommitsLater = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        this.writeThrough = settings.dbWriteThrough() && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(settings.dbUser());
@@ -33,12 +33,12 @@ public final class Database implements Service, AutoCloseable {
     }
 
     /**
-     * True for H2 files: H2 writes a commit to its file in the background, up to a second after it returned, so the
-     * hub writes each commit through itself as far as H2 lets it ({@link org.onewindow.store.Jdbc}). PostgreSQL
-     * commits are durable.
+     * True for H2 files unless {@code onewindow.db.write-through} is false: H2 writes a commit to its file in the
+     * background, up to a second after it returned, so the hub writes each commit through itself as far as H2 lets it
+     * ({@link org.onewindow.store.Jdbc}). PostgreSQL commits are durable.
      */
-    public boolean writesCommitsLater() {
-        return writesCommitsLater;
+    public boolean writeThrough() {
+        return writeThrough;
     }
 
     @Override
