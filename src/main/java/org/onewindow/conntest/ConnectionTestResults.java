@@ -32,8 +32,9 @@ public final class ConnectionTestResults {
             + "join message m on m.hub_id = c.declaration_hub_id where c.submitter = ? and c.test_mode = true";
     private static final String MERGED_ACK_SENT = "select hub_id, received_at from message where case_id = ? "
             + "and direction = 'OUT' and message_type = '" + MERGED_ACK + "' order by received_at desc";
-    private static final String AGENCY_REPLIES = "select hub_id, sender, message_type, received_at, body from message "
-            + "where case_id = ? and direction = 'IN' and channel = 'AGENCY' and status = 'CORRELATED' order by received_at";
+    private static final String AGENCY_REPLIES = "select m.hub_id, m.sender, m.message_type, m.received_at, b.body "
+            + "from message m join message_body b on b.hub_id = m.hub_id where m.case_id = ? and m.direction = 'IN' "
+            + "and m.channel = 'AGENCY' and m.status = 'CORRELATED' order by m.received_at";
     private static final String REJECTED = "select hub_id, message_type, error_code, error_text, received_at from message "
             + "where sender = ? and test_mode = true and direction = 'IN' and status = 'REJECTED' and message_type is not null";
 

@@ -17,7 +17,8 @@ record ChainRecord(String hubId, String direction, String channel, String sender
                    byte[] body) {
     /** The previous hash of a party's first record. */
     static final String GENESIS = "0".repeat(64);
-    static final String COLUMNS = "hub_id, direction, channel, sender, recipient, received_at, body";
+    /** What {@link #read} reads, from {@code message m} joined with its body, {@code message_body b}. */
+    static final String COLUMNS = "m.hub_id, m.direction, m.channel, m.sender, m.recipient, m.received_at, b.body";
 
     static ChainRecord read(ResultSet rs) throws SQLException {
         return new ChainRecord(rs.getString("hub_id"), rs.getString("direction"), rs.getString("channel"),

@@ -38,9 +38,11 @@ public final class SealMessageLog implements Runnable {
     public int sealBatch() {
         return jdbc.inTransaction(() -> {
             jdbc.queryOne("select id from message_chain_sealer where id = 1 for update", rs -> rs.getInt(1));
-            List<ChainRecord> unsealed = jdbc.query("select " + ChainRecord.COLUMNS + " from message "
-                    + "where record_hash is null and (direction = 'OUT' or status <> 'RECEIVED') "
-                    + "order by stored_seq fetch first " + batchSize + " rows only", ChainRecord::read);
+            // the hub stores a body with its record; a record without one is left unsealed, and verify counts it
+            List<ChainRecord> unsealed = jdbc.query("select " + ChainRecord.COLUMNS + " from message m "
+                    + "join message_body b on b.hub_id = m.hub_id where m.record_hash is null "
+                    + "and (m.direction = 'OUT' or m.status <> 'RECEIVED') "
+                    + "order by m.stored_seq fetch first " + batchSize + " rows only", ChainRecord::read);
             Map<String, Head> heads = new HashMap<>();
             for (ChainRecord record : unsealed) {
                 String party = record.chainParty();

@@ -6,10 +6,10 @@ import org.onewindow.store.Jdbc;
 
 /**
  * Walks every party's chain of stored message records and recomputes each link: a record whose content was
- * altered no longer matches its hash, a deleted record leaves a gap in the positions (and breaks the next
- * record's previous hash), and deleting the newest records leaves the chain short of its head. The report
- * lists each problem with the party, position and hub id, and each chain's head hash — an operator who keeps
- * those elsewhere can also prove that nobody rewrote a whole chain.
+ * altered no longer matches its hash (one whose body was deleted is named as such), a deleted record leaves a gap
+ * in the positions (and breaks the next record's previous hash), and deleting the newest records leaves the chain
+ * short of its head. The report lists each problem with the party, position and hub id, and each chain's head
+ * hash — an operator who keeps those elsewhere can also prove that nobody rewrote a whole chain.
  */
 public final class VerifyMessageLog {
     private static final int PAGE = 500;
@@ -69,7 +69,9 @@ public final class VerifyMessageLog {
                 if (!link.previousHash().equals(previous)) {
                     problems.add(where + ": does not follow the record before it (a record was removed or altered)");
                 }
-                if (!link.record().hash(link.previousHash()).equals(link.recordHash())) {
+                if (link.record().body() == null) {
+                    problems.add(where + ": its body is gone (the record was altered)");
+                } else if (!link.record().hash(link.previousHash()).equals(link.recordHash())) {
                     problems.add(where + ": its content no longer matches its hash (the record was altered)");
                 }
                 previous = link.recordHash();
@@ -86,8 +88,10 @@ public final class VerifyMessageLog {
     }
 
     private List<Link> page(String party, long afterPosition) {
-        return jdbc.query("select " + ChainRecord.COLUMNS + ", chain_position, previous_hash, record_hash from message "
-                        + "where chain_party = ? and chain_position > ? order by chain_position fetch first " + PAGE + " rows only",
+        // a left join, so that a record whose body was deleted is reported as such rather than as a gap
+        return jdbc.query("select " + ChainRecord.COLUMNS + ", m.chain_position, m.previous_hash, m.record_hash from message m "
+                        + "left join message_body b on b.hub_id = m.hub_id where m.chain_party = ? and m.chain_position > ? "
+                        + "order by m.chain_position fetch first " + PAGE + " rows only",
                 rs -> new Link(ChainRecord.read(rs), rs.getLong("chain_position"), rs.getString("previous_hash"),
                         rs.getString("record_hash")),
                 party, afterPosition);

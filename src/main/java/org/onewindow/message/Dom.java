@@ -1,6 +1,5 @@
 package org.onewindow.message;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +9,6 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.ls.DOMImplementationLS;
-import org.w3c.dom.ls.LSOutput;
-import org.w3c.dom.ls.LSSerializer;
 
 /**
  * Small, namespace-agnostic helpers for reading and writing the hub's message documents.
@@ -144,15 +140,8 @@ public final class Dom {
         }
     }
 
-    /** Serialises a document as UTF-8 with an XML declaration. */
+    /** Serialises a document as UTF-8 with an XML declaration ({@link DomWriter}). */
     public static byte[] serialize(Document doc) {
-        DOMImplementationLS ls = (DOMImplementationLS) doc.getImplementation().getFeature("LS", "3.0");
-        LSSerializer serializer = ls.createLSSerializer();
-        LSOutput output = ls.createLSOutput();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-        output.setByteStream(bytes);
-        output.setEncoding("UTF-8");
-        serializer.write(doc, output);
-        return bytes.toByteArray();
+        return DomWriter.write(doc);
     }
 }

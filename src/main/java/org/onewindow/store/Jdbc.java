@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,14 +19,15 @@ import javax.sql.DataSource;
  * <p>A commit should be on disk before the hub commits the broker transaction that depends on it: a consumed
  * message whose work was committed is gone from its queue, and a crash must not take that work with it. PostgreSQL
  * makes every commit durable. The embedded H2 writes commits to its file in the background, up to a second later,
- * so a {@code kill -9} loses them while the broker keeps their consequences; with {@code writeThrough} every commit
- * is followed by a {@code CHECKPOINT}, which writes it at once. That narrows the window but does not close it (H2
- * skips a checkpoint while another store of its file is under way): where a crash must lose nothing, use
- * PostgreSQL ({@code docs/cluster.md}).
+ * so a {@code kill -9} loses them while the broker keeps their consequences; with {@code writeThrough} a commit
+ * returns once a {@code CHECKPOINT} started after it has written it ({@link GroupCheckpoint}). That narrows the
+ * window but does not close it (H2 skips a checkpoint while another store of its file is under way): where a crash
+ * must lose nothing, use PostgreSQL ({@code docs/cluster.md}).
  */
 public final class Jdbc {
     private final DataSource dataSource;
     private final boolean writeThrough;
+    private final GroupCheckpoint checkpoints = new GroupCheckpoint();
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
     /** For a database whose commits are durable when {@code commit} returns (PostgreSQL). */
@@ -117,9 +117,7 @@ public final class Jdbc {
             return;
         }
         connection.commit();
-        try (Statement checkpoint = connection.createStatement()) {
-            checkpoint.execute("CHECKPOINT");
-        }
+        checkpoints.writeThrough(connection);
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {

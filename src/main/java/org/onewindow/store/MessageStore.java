@@ -37,9 +37,8 @@ public final class MessageStore {
     /** Stores an inbound message as received; {@code test}: a connection-test message, kept out of production figures. */
     public void saveInbound(String hubId, String channel, String sender, byte[] body, boolean test) {
         var now = clock.instant();
-        jdbc.update("insert into message (hub_id, direction, channel, sender, status, size_bytes, received_at, updated_at, body, "
-                + "test_mode) values (?, 'IN', ?, ?, 'RECEIVED', ?, ?, ?, ?, ?)", hubId, channel, sender, body.length, now, now,
-                body, test);
+        insert(hubId, body, "insert into message (hub_id, direction, channel, sender, status, size_bytes, received_at, updated_at, "
+                + "test_mode) values (?, 'IN', ?, ?, 'RECEIVED', ?, ?, ?, ?)", hubId, channel, sender, body.length, now, now, test);
     }
 
     /** Records the syntax a message arrived in: {@code XML} (the default) or {@code EDI} (UN/EDIFACT). */
@@ -53,9 +52,9 @@ public final class MessageStore {
      */
     public void saveTranslated(String hubId, String interchangeHubId, String channel, String sender, byte[] body, boolean test) {
         var now = clock.instant();
-        jdbc.update("insert into message (hub_id, direction, channel, sender, triggered_by, status, size_bytes, received_at, "
-                + "updated_at, body, syntax, test_mode) values (?, 'IN', ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, 'EDI', ?)", hubId, channel,
-                sender, interchangeHubId, body.length, now, now, body, test);
+        insert(hubId, body, "insert into message (hub_id, direction, channel, sender, triggered_by, status, size_bytes, received_at, "
+                + "updated_at, syntax, test_mode) values (?, 'IN', ?, ?, ?, 'RECEIVED', ?, ?, ?, 'EDI', ?)", hubId, channel,
+                sender, interchangeHubId, body.length, now, now, test);
     }
 
     /**
@@ -91,12 +90,24 @@ public final class MessageStore {
     /** Stores a message the hub sends (reply, forward, derived message). */
     public void saveOutbound(Outbound out) {
         var now = clock.instant();
-        jdbc.update("insert into message (hub_id, direction, channel, sender, recipient, message_type, type_version, message_ref, "
-                        + "declaration_no, case_id, caused_by, triggered_by, status, size_bytes, received_at, updated_at, body) "
-                        + "values (?, 'OUT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?)",
+        insert(out.hubId(), out.body(), "insert into message (hub_id, direction, channel, sender, recipient, message_type, "
+                        + "type_version, message_ref, declaration_no, case_id, caused_by, triggered_by, status, size_bytes, "
+                        + "received_at, updated_at) values (?, 'OUT', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?)",
                 out.hubId(), out.channel(), out.sender(), out.recipient(), out.messageType(), out.typeVersion(),
                 out.messageRef(), out.declarationNo(), out.caseId(), out.causedBy(), out.triggeredBy(), out.body().length,
-                now, now, out.body());
+                now, now);
+    }
+
+    /**
+     * Inserts a message's row and, in the same transaction, its body: a message is never stored without its bytes.
+     * The body has a table of its own because the row is updated several times after this and the body never is.
+     */
+    private void insert(String hubId, byte[] body, String insertMessage, Object... columns) {
+        jdbc.inTransaction(() -> {
+            jdbc.update(insertMessage, columns);
+            jdbc.update("insert into message_body (hub_id, body) values (?, ?)", hubId, body);
+            return null;
+        });
     }
 
     /**
@@ -134,8 +145,9 @@ public final class MessageStore {
         return jdbc.queryOne("select " + COLUMNS + " from message where hub_id = ?", MessageStore::map, hubId);
     }
 
+    /** The message's original bytes. */
     public Optional<byte[]> body(String hubId) {
-        return jdbc.queryOne("select body from message where hub_id = ?", rs -> rs.getBytes(1), hubId);
+        return jdbc.queryOne("select body from message_body where hub_id = ?", rs -> rs.getBytes(1), hubId);
     }
 
     /** Messages the hub sent because of this one, oldest first. */

@@ -222,8 +222,8 @@ class EdifactIT extends SharedHub {
     private static List<String> translatedOf(String interchangeHubId) throws Exception {
         List<String> bodies = new ArrayList<>();
         try (var connection = hub.bean("dataSource", DataSource.class).getConnection();
-             var query = connection.prepareStatement("select body, syntax from message where triggered_by = ? and direction = 'IN' "
-                     + "order by received_at")) {
+             var query = connection.prepareStatement("select b.body, m.syntax from message m join message_body b on b.hub_id = m.hub_id "
+                     + "where m.triggered_by = ? and m.direction = 'IN' order by m.received_at")) {
             query.setString(1, interchangeHubId);
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -123,8 +123,8 @@ class TrustIT extends SharedHub {
 
         DataSource db = hub.bean("dataSource", DataSource.class);
         try (var connection = db.getConnection(); var statement = connection.createStatement()) {
-            statement.executeUpdate("update message set body = X'3c782f3e' where chain_party = '" + IMPORTER
-                    + "' and chain_position = 1");
+            statement.executeUpdate("update message_body set body = X'3c782f3e' where hub_id = (select hub_id from message "
+                    + "where chain_party = '" + IMPORTER + "' and chain_position = 1)");
         }
         JsonNode altered = adminCall("GET", "/api/v1/admin/message-log/verify", "", 200);
         assertThat(altered.get("intact").asBoolean()).isFalse();

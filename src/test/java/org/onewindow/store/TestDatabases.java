@@ -30,6 +30,11 @@ public final class TestDatabases {
 
     /** Opens a migrated database of this kind; skips the test when PostgreSQL is not running. */
     public static Database open(String kind, Path dataDir) throws Exception {
+        return new Database(settings(kind, dataDir));
+    }
+
+    /** The hub settings of a new, not yet migrated database of this kind; skips the test when PostgreSQL is not running. */
+    public static HubSettings settings(String kind, Path dataDir) throws Exception {
         var context = new DefaultCamelContext();
         Properties p = new Properties();
         p.setProperty("onewindow.data-dir", dataDir.resolve(kind).toString());
@@ -43,7 +48,7 @@ public final class TestDatabases {
             p.setProperty("onewindow.db.user", "postgres");
         }
         context.getPropertiesComponent().setInitialProperties(p);
-        return new Database(HubSettings.from(context));
+        return HubSettings.from(context);
     }
 
     private static boolean postgresAvailable() {
