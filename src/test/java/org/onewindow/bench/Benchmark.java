@@ -15,7 +15,8 @@ import java.util.Properties;
  * delivered to the sender, over JMS and HTTP, at full speed and at fixed rates, with signature checks off and
  * on, against two references measured in the same run on the same documents — F, the raw XSD-validation
  * rate of every message of a declaration's life on two threads, and the plain Camel pipeline at 2 and 8
- * consumers. Prints a table and writes JSON; medians over {@code --runs}.
+ * consumers. Prints a table and writes JSON; medians over {@code --runs}. With {@code --soak-minutes} it runs the
+ * {@link Soak} instead.
  *
  * <pre>./mvnw -q test-compile exec:exec@bench -Dbench.args="--runs 3"</pre>
  */
@@ -34,7 +35,11 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
-        new Benchmark(settings).runAll();
+        if (settings.soakMinutes() > 0) {
+            write(settings, new Soak(settings, new DeclarationFactory(Path.of("."))).run(FIRST_SERIAL));
+        } else {
+            new Benchmark(settings).runAll();
+        }
         // the hubs' non-daemon threads (Vert.x, Artemis) are stopped, but be sure the JVM ends
         System.exit(0);
     }
@@ -47,9 +52,13 @@ public final class Benchmark {
         }
         Report report = new Report(settings, runs);
         System.out.println(report.table());
+        write(settings, report.json());
+    }
+
+    private static void write(Settings settings, Map<String, Object> json) throws Exception {
         Path out = Path.of(settings.out);
-        Files.createDirectories(out.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report.json());
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
         System.out.println("Written " + out.toAbsolutePath());
     }
 
@@ -108,7 +117,7 @@ public final class Benchmark {
         return run;
     }
 
-    private static Measurement print(Measurement m) {
+    static Measurement print(Measurement m) {
         System.out.printf("%-7s %-9s offered %6.1f/s  %5d decl  %7.1f decl/s  %4.2f cores  %s%s%n",
                 m.channel(), m.channel().startsWith("plain") ? "" : m.signed() ? "signed" : "relaxed", m.offeredRate(),
                 m.declarations(), m.perSecond(), m.cores(),
@@ -118,9 +127,10 @@ public final class Benchmark {
         return m;
     }
 
-    /** Command-line settings. */
+    /** Command-line settings; a soak when {@code soakMinutes} is above 0. */
     record Settings(int runs, int declarations, int warmup, int rateSeconds, int plainDeclarations, int floorDeclarations,
-                    List<Boolean> modes, String out) {
+                    List<Boolean> modes, String out, int soakMinutes, double soakFraction, double soakRate,
+                    int soakWindowSeconds) {
         static Settings parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             List<String> words = new ArrayList<>();
@@ -136,7 +146,8 @@ public final class Benchmark {
             }
             int declarations = Integer.parseInt(given.getOrDefault("declarations", "600"));
             String modes = given.getOrDefault("signatures", "off,on");
-            return new Settings(
+            int soakMinutes = Integer.parseInt(given.getOrDefault("soak-minutes", "0"));
+            Settings settings = new Settings(
                     Integer.parseInt(given.getOrDefault("runs", "3")),
                     declarations,
                     Integer.parseInt(given.getOrDefault("warmup", "200")),
@@ -144,7 +155,21 @@ public final class Benchmark {
                     Integer.parseInt(given.getOrDefault("plain-declarations", String.valueOf(2 * declarations))),
                     Integer.parseInt(given.getOrDefault("floor-declarations", "200")),
                     List.of(modes.split(",")).stream().map(m -> m.trim().equals("on")).toList(),
-                    given.getOrDefault("out", "target/bench/result.json"));
+                    given.getOrDefault("out", soakMinutes > 0 ? "target/bench/soak.json" : "target/bench/result.json"),
+                    soakMinutes,
+                    Double.parseDouble(given.getOrDefault("soak-fraction", "0.7")),
+                    Double.parseDouble(given.getOrDefault("soak-rate", "0")),
+                    Integer.parseInt(given.getOrDefault("soak-window-seconds", "60")));
+            if (soakMinutes > 0 && settings.soakWindows() < SoakVerdicts.MIN_WINDOWS) {
+                throw new IllegalArgumentException("A soak needs at least " + SoakVerdicts.MIN_WINDOWS
+                        + " windows: more --soak-minutes or fewer --soak-window-seconds");
+            }
+            return settings;
+        }
+
+        /** How many whole windows the soak lasts. */
+        int soakWindows() {
+            return soakMinutes * 60 / soakWindowSeconds;
         }
     }
 }

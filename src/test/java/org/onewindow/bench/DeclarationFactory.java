@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
@@ -31,6 +32,10 @@ final class DeclarationFactory {
     private static final String NS = "urn:wco:datamodel:TW:NX5105:R-08-00";
     private static final int MIN_BYTES = 5 * 1024;
     private static final int MAX_BYTES = 30 * 1024;
+    /** A generated declaration number: the five-digit serial, its hundred thousands counted up from box K73. */
+    static final Pattern NUMBER = Pattern.compile("AA  14K\\d{7}");
+    private static final int SERIALS_PER_BOX = 100_000;
+    private static final int FIRST_BOX = 73;
 
     enum Agency { CD, DN, VP }
 
@@ -65,12 +70,25 @@ final class DeclarationFactory {
         Mix[] mixes = Mix.values();
         for (int i = 0; i < count; i++) {
             Mix mix = mixes[(firstSerial + i) % mixes.length];
-            String number = "AA  14K73" + String.format("%05d", firstSerial + i);
+            String number = number(firstSerial + i);
             // the size depends on the serial alone, so a serial always makes the same document
             int target = MIN_BYTES + new Random(firstSerial + i).nextInt(MAX_BYTES - MIN_BYTES);
             declarations.add(new Declaration(number, mix, build(number, mix, target)));
         }
         return declarations;
+    }
+
+    /**
+     * The declaration number of a serial: {@code AA  14K73nnnnn} below 100,000, then boxes K74, K75 … so that a soak
+     * of several hundred thousand declarations keeps them unique and well formed (2/2/2/3/5).
+     */
+    static String number(int serial) {
+        return String.format("AA  14K%02d%05d", FIRST_BOX + serial / SERIALS_PER_BOX, serial % SERIALS_PER_BOX);
+    }
+
+    /** The serial a generated declaration number was made from. */
+    static int serialOf(String number) {
+        return (Integer.parseInt(number.substring(7, 9)) - FIRST_BOX) * SERIALS_PER_BOX + Integer.parseInt(number.substring(9));
     }
 
     private byte[] build(String number, Mix mix, int targetBytes) throws Exception {

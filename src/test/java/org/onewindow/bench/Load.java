@@ -10,12 +10,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * Drives declarations into a hub as back offices would — over JMS (onewindow.inbound on the TCP acceptor) or
@@ -46,41 +48,75 @@ final class Load {
         long[] due = new long[batch.size()];
         Cpu cpu = Cpu.start();
         long start = System.nanoTime();
-        int senders = channel == Channel.JMS ? JMS_SENDERS : HTTP_SENDERS;
-        AtomicInteger next = new AtomicInteger();
-        inParallel(senders, () -> {
-            if (channel == Channel.JMS) {
-                sendJms(batch, next, due, JMS_BATCH, 0, 0);
-            } else {
-                sendHttp(batch, next, due);
-            }
-        });
+        Turns turns = asTaken(batch, due);
+        if (channel == Channel.JMS) {
+            inParallel(JMS_SENDERS, () -> sendJms(turns, JMS_BATCH));
+        } else {
+            inParallel(HTTP_SENDERS, () -> sendHttp(turns));
+        }
         return finish(channel, 0, batch, due, start, cpu);
     }
 
     /** Sends them at {@code perSecond}, one every 1/rate seconds, from four JMS senders in turn or async HTTP requests. */
     Measurement fixedRate(Channel channel, List<HubSession.Submission> batch, double perSecond) throws Exception {
+        Schedule schedule = Schedule.at(perSecond, System.nanoTime() + 10_000_000L, batch.size());
         long[] due = new long[batch.size()];
-        long period = (long) (1e9 / perSecond);
+        for (int i = 0; i < due.length; i++) {
+            due[i] = schedule.dueAt(i);
+        }
         Cpu cpu = Cpu.start();
-        long start = System.nanoTime() + 10_000_000L;
+        Turns turns = whenDue(batch, due);
         if (channel == Channel.JMS) {
-            // several senders take the declarations in turn, so one slow commit does not hold back the next due one
-            AtomicInteger next = new AtomicInteger();
-            inParallel(JMS_RATE_SENDERS, () -> sendJms(batch, next, due, 1, start, period));
+            sendJmsWhenDue(turns);
         } else {
             HttpClient http = HttpClient.newHttpClient();
-            List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                due[i] = start + i * period;
-                LockSupport.parkNanos(due[i] - System.nanoTime());
-                answers.add(http.sendAsync(request(batch.get(i)), HttpResponse.BodyHandlers.discarding()));
+            List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
+            for (HubSession.Submission s = turns.next(); s != null; s = turns.next()) {
+                answers.add(http.sendAsync(request(s), HttpResponse.BodyHandlers.discarding()));
             }
             for (var answer : answers) {
                 check(answer.get(1, TimeUnit.MINUTES).statusCode());
             }
         }
-        return finish(channel, perSecond, batch, due, start, cpu);
+        return finish(channel, perSecond, batch, due, schedule.start(), cpu);
+    }
+
+    /**
+     * Sends the declarations over JMS as they are handed out, from four senders taking them in turn, each committing
+     * every message: several senders, so that one slow commit does not hold back the next declaration due.
+     */
+    void sendJmsWhenDue(Turns turns) throws Exception {
+        inParallel(JMS_RATE_SENDERS, () -> sendJms(turns, 1));
+    }
+
+    /** Hands declarations to the senders one at a time, each when it is due. */
+    @FunctionalInterface
+    interface Turns {
+        /** The next declaration to send, once it is due; null when none is left. */
+        HubSession.Submission next() throws Exception;
+    }
+
+    /** The batch in order, each at once, noting when it was handed out in {@code sentAt}. */
+    private static Turns asTaken(List<HubSession.Submission> batch, long[] sentAt) {
+        return inOrder(batch, i -> sentAt[i] = System.nanoTime());
+    }
+
+    /** The batch in order, each not before {@code due[i]} (System.nanoTime). */
+    private static Turns whenDue(List<HubSession.Submission> batch, long[] due) {
+        return inOrder(batch, i -> LockSupport.parkNanos(due[i] - System.nanoTime()));
+    }
+
+    /** The batch in order, {@code beforeHandingOut} run with each one's index before it goes. */
+    private static Turns inOrder(List<HubSession.Submission> batch, IntConsumer beforeHandingOut) {
+        AtomicInteger next = new AtomicInteger();
+        return () -> {
+            int i = next.getAndIncrement();
+            if (i >= batch.size()) {
+                return null;
+            }
+            beforeHandingOut.accept(i);
+            return batch.get(i);
+        };
     }
 
     /** Something a sender does until the declarations run out. */
@@ -108,21 +144,13 @@ final class Load {
         }
     }
 
-    private void sendJms(List<HubSession.Submission> batch, AtomicInteger next, long[] due, int commitEvery,
-                         long start, long period) throws Exception {
+    private void sendJms(Turns turns, int commitEvery) throws Exception {
         Connection connection = session.brokerConnections().createConnection();
         try {
             Session jms = connection.createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer producer = jms.createProducer(jms.createQueue("onewindow.inbound"));
             int inTransaction = 0;
-            for (int i = next.getAndIncrement(); i < batch.size(); i = next.getAndIncrement()) {
-                if (period > 0) {
-                    due[i] = start + i * period;
-                    LockSupport.parkNanos(due[i] - System.nanoTime());
-                } else {
-                    due[i] = System.nanoTime();
-                }
-                HubSession.Submission s = batch.get(i);
+            for (HubSession.Submission s = turns.next(); s != null; s = turns.next()) {
                 var message = jms.createBytesMessage();
                 message.writeBytes(s.bytes());
                 message.setStringProperty("OneWindowSender", s.sender());
@@ -138,11 +166,10 @@ final class Load {
         }
     }
 
-    private void sendHttp(List<HubSession.Submission> batch, AtomicInteger next, long[] due) throws Exception {
+    private void sendHttp(Turns turns) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (int i = next.getAndIncrement(); i < batch.size(); i = next.getAndIncrement()) {
-            due[i] = System.nanoTime();
-            check(http.send(request(batch.get(i)), HttpResponse.BodyHandlers.discarding()).statusCode());
+        for (HubSession.Submission s = turns.next(); s != null; s = turns.next()) {
+            check(http.send(request(s), HttpResponse.BodyHandlers.discarding()).statusCode());
         }
     }
 

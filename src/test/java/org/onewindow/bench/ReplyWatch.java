@@ -12,18 +12,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * The senders' back offices: listens on their outbound queues over the broker's TCP acceptor and notes when
  * each declaration's merged NX5106 arrives (by the declaration number in it), and its case. Every other reply
- * is counted and dropped. A second NX5106 for one declaration is counted as a duplicate.
+ * is counted and dropped. A second NX5106 for one declaration is counted as a duplicate. The arrivals go to maps
+ * of every declaration, or once handed over, to {@link Arrivals} of the caller's (the soak's ledger, whose memory
+ * does not grow with the number of declarations).
  */
 final class ReplyWatch implements AutoCloseable {
-    private static final Pattern NUMBER = Pattern.compile("AA  14K73\\d{5}");
+    /** Takes note of each merged NX5106. */
+    @FunctionalInterface
+    interface Arrivals {
+        void merged(String declarationNo, String caseId, long atNanos);
+    }
 
     private final Connection connection;
+    private volatile Arrivals arrivals = this::remember;
     private final Map<String, Long> mergedAt = new ConcurrentHashMap<>();
     private final Map<String, String> caseOf = new ConcurrentHashMap<>();
     private final AtomicInteger duplicates = new AtomicInteger();
@@ -51,17 +57,25 @@ final class ReplyWatch implements AutoCloseable {
             BytesMessage bytes = (BytesMessage) message;
             byte[] body = new byte[(int) bytes.getBodyLength()];
             bytes.readBytes(body);
-            Matcher m = NUMBER.matcher(new String(body, StandardCharsets.UTF_8));
-            if (!m.find()) {
-                return;
+            Matcher m = DeclarationFactory.NUMBER.matcher(new String(body, StandardCharsets.UTF_8));
+            if (m.find()) {
+                arrivals.merged(m.group(), message.getStringProperty("OneWindowCaseId"), now);
             }
-            if (mergedAt.putIfAbsent(m.group(), now) != null) {
-                duplicates.incrementAndGet();
-            }
-            caseOf.put(m.group(), message.getStringProperty("OneWindowCaseId"));
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void remember(String declarationNo, String caseId, long atNanos) {
+        if (mergedAt.putIfAbsent(declarationNo, atNanos) != null) {
+            duplicates.incrementAndGet();
+        }
+        caseOf.put(declarationNo, caseId);
+    }
+
+    /** From now on the NX5106s go to {@code other}, not to this watch's maps. */
+    void handArrivalsTo(Arrivals other) {
+        arrivals = other;
     }
 
     /** When the NX5106 of the declaration arrived (System.nanoTime), or null. */

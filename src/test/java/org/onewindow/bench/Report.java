@@ -97,7 +97,8 @@ final class Report {
         return json;
     }
 
-    private static Map<String, Object> machine() {
+    /** The machine and JVM the figures come from. */
+    static Map<String, Object> machine() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
