@@ -48,7 +48,12 @@ public final class Benchmark {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int r = 1; r <= settings.runs; r++) {
             System.out.printf("%n== run %d of %d ==%n", r, settings.runs);
-            runs.add(oneRun());
+            Path work = Files.createTempDirectory("onewindow-bench");
+            try {
+                runs.add(oneRun(work));
+            } finally {
+                WorkDirectory.delete(work);
+            }
         }
         Report report = new Report(settings, runs);
         System.out.println(report.table());
@@ -62,13 +67,13 @@ public final class Benchmark {
         System.out.println("Written " + out.toAbsolutePath());
     }
 
-    private Map<String, Object> oneRun() throws Exception {
+    /** One run with its hubs' and the plain pipeline's data under {@code work}. */
+    private Map<String, Object> oneRun(Path work) throws Exception {
         Map<String, Object> run = new LinkedHashMap<>();
-        Path work = Files.createTempDirectory("onewindow-bench");
         List<List<ValidationFloor.Document>> lives = null;
         for (boolean signed : settings.modes) {
             Map<String, Object> mode = new LinkedHashMap<>();
-            try (HubSession session = new HubSession(work.resolve(signed ? "hub-signed" : "hub-relaxed"), signed, new Properties())
+            try (HubSession session = new HubSession(work.resolve(signed ? "hub-signed" : "hub-relaxed"), signed, settings.hubProperties())
                     .delegate().repliesOnQueues();
                  ReplyWatch replies = session.watchReplies()) {
                 Load load = new Load(session, replies);
@@ -130,7 +135,7 @@ public final class Benchmark {
     /** Command-line settings; a soak when {@code soakMinutes} is above 0. */
     record Settings(int runs, int declarations, int warmup, int rateSeconds, int plainDeclarations, int floorDeclarations,
                     List<Boolean> modes, String out, int soakMinutes, double soakFraction, double soakRate,
-                    int soakWindowSeconds) {
+                    int soakWindowSeconds, Properties hubProperties) {
         static Settings parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             List<String> words = new ArrayList<>();
@@ -138,11 +143,18 @@ public final class Benchmark {
                 words.addAll(List.of(arg.trim().split("\\s+")));
             }
             words.removeIf(String::isEmpty);
+            Properties hubProperties = new Properties();
             for (int i = 0; i + 1 < words.size(); i += 2) {
                 if (!words.get(i).startsWith("--")) {
                     throw new IllegalArgumentException("Expected --option value, got " + words.get(i));
                 }
-                given.put(words.get(i).substring(2), words.get(i + 1));
+                if (words.get(i).equals("--hub")) {
+                    // a hub setting, repeatable: --hub onewindow.db.write-through=false
+                    String[] setting = words.get(i + 1).split("=", 2);
+                    hubProperties.setProperty(setting[0], setting.length > 1 ? setting[1] : "");
+                } else {
+                    given.put(words.get(i).substring(2), words.get(i + 1));
+                }
             }
             int declarations = Integer.parseInt(given.getOrDefault("declarations", "600"));
             String modes = given.getOrDefault("signatures", "off,on");
@@ -159,7 +171,8 @@ public final class Benchmark {
                     soakMinutes,
                     Double.parseDouble(given.getOrDefault("soak-fraction", "0.7")),
                     Double.parseDouble(given.getOrDefault("soak-rate", "0")),
-                    Integer.parseInt(given.getOrDefault("soak-window-seconds", "60")));
+                    Integer.parseInt(given.getOrDefault("soak-window-seconds", "60")),
+                    hubProperties);
             if (soakMinutes > 0 && settings.soakWindows() < SoakVerdicts.MIN_WINDOWS) {
                 throw new IllegalArgumentException("A soak needs at least " + SoakVerdicts.MIN_WINDOWS
                         + " windows: more --soak-minutes or fewer --soak-window-seconds");

@@ -1,21 +1,17 @@
 package org.onewindow.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 /**
  * The soak (issue 6: "a 30-minute run at 70% of the maximum rate with flat throughput and flat heap"): one hub with
@@ -56,7 +52,7 @@ final class Soak {
         report.put("settings", settings);
         Path work = Files.createTempDirectory("onewindow-soak");
         Path dataDir = work.resolve("hub-relaxed");
-        try (HubSession session = new HubSession(dataDir, false, new Properties()).delegate().repliesOnQueues();
+        try (HubSession session = new HubSession(dataDir, false, settings.hubProperties()).delegate().repliesOnQueues();
              ReplyWatch replies = session.watchReplies()) {
             Load load = new Load(session, replies);
             double rate = warmUpAndChooseRate(load, session, firstSerial, report);
@@ -82,7 +78,7 @@ final class Soak {
             report.put("strayNx5106", ledger.strays());
             report.putAll(conclude(schedule, ledger, samples));
         } finally {
-            deleteTree(work);
+            WorkDirectory.delete(work);
         }
         return report;
     }
@@ -98,14 +94,6 @@ final class Soak {
                 session.prepare(factory.make(settings.declarations(), firstSerial + settings.warmup()))));
         report.put("jmsFullSpeed", max);
         return max.perSecond() * settings.soakFraction();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /** Sends the stream as scheduled while noting each window's sample at its end; the samples. */
