@@ -40,7 +40,7 @@ public final class SealMessageLog implements Runnable {
             jdbc.queryOne("select id from message_chain_sealer where id = 1 for update", rs -> rs.getInt(1));
             // the hub stores a body with its record; a record without one is left unsealed, and verify counts it
             List<ChainRecord> unsealed = jdbc.query("select " + ChainRecord.COLUMNS + " from message m "
-                    + "join message_body b on b.hub_id = m.hub_id where m.record_hash is null "
+                    + "join message_body b on b.hub_id = m.hub_id where m.chain_party is null "
                     + "and (m.direction = 'OUT' or m.status <> 'RECEIVED') "
                     + "order by m.stored_seq fetch first " + batchSize + " rows only", ChainRecord::read);
             Map<String, Head> heads = new HashMap<>();

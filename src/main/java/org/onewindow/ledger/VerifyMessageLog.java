@@ -51,7 +51,7 @@ public final class VerifyMessageLog {
                 + "not in (select chain_party from message_chain_head)", rs -> rs.getString(1))) {
             problems.add("party " + orphan + ": sealed records exist but the chain head is gone");
         }
-        long unsealed = jdbc.queryOne("select count(*) from message where record_hash is null", rs -> rs.getLong(1)).orElse(0L);
+        long unsealed = jdbc.queryOne("select count(*) from message where chain_party is null", rs -> rs.getLong(1)).orElse(0L);
         return new Report(chains, total, unsealed, problems);
     }
 
