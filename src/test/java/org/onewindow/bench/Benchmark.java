@@ -162,7 +162,7 @@ public final class Benchmark {
             Settings settings = new Settings(
                     Integer.parseInt(given.getOrDefault("runs", "3")),
                     declarations,
-                    Integer.parseInt(given.getOrDefault("warmup", "200")),
+                    Integer.parseInt(given.getOrDefault("warmup", "1500")),
                     Integer.parseInt(given.getOrDefault("rate-seconds", "10")),
                     Integer.parseInt(given.getOrDefault("plain-declarations", String.valueOf(2 * declarations))),
                     Integer.parseInt(given.getOrDefault("floor-declarations", "200")),
