@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.onewindow.deliver.Outbox;
 import org.onewindow.deliver.Outgoing;
@@ -18,6 +17,7 @@ import org.onewindow.edi.TranslateCusdec;
 import org.onewindow.edi.WriteContrl;
 import org.onewindow.message.Dom;
 import org.onewindow.message.ErrorCode;
+import org.onewindow.message.HubIds;
 import org.onewindow.message.ParsedMessage;
 import org.onewindow.party.Party;
 import org.onewindow.party.PartyKind;
@@ -117,7 +117,7 @@ public final class AdmitInterchange {
         String party = sender.partyId();
         Document declaration = translator.translate(message);
         byte[] xml = Dom.serialize(declaration);
-        String hubId = UUID.randomUUID().toString();
+        String hubId = HubIds.next();
         messages.saveTranslated(hubId, interchangeHubId, channel, party, xml, test);
         ReadMessage.Result read = reader.readTranslated(declaration, xml);
         if (!read.ok()) {

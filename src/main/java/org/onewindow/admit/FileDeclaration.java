@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.onewindow.deliver.Outbox;
 import org.onewindow.deliver.Outgoing;
 import org.onewindow.message.ErrorCode;
+import org.onewindow.message.HubIds;
 import org.onewindow.message.MessageKeys;
-import org.onewindow.reply.Rejection;
 import org.onewindow.ops.HubMetrics;
+import org.onewindow.reply.Rejection;
 import org.onewindow.route.DeriveAgencyMessages;
 import org.onewindow.route.DerivedMessage;
 import org.onewindow.schema.MessageType;
@@ -105,7 +105,7 @@ public final class FileDeclaration {
         long routing = System.nanoTime();
         List<DerivedMessage> derived = combined ? deriver.derive(a.message()) : List.of(deriver.routeStandalone(a.message()));
         HubMetrics.Stage.ROUTE.since(routing);
-        String caseId = existing.map(TradeCase::caseId).orElseGet(() -> UUID.randomUUID().toString());
+        String caseId = existing.map(TradeCase::caseId).orElseGet(HubIds::next);
         if (existing.isEmpty()) {
             cases.open(new TradeCase(caseId, a.keys().declarationNo(), combined ? TradeCase.COMBINED : TradeCase.STANDALONE,
                     sender, a.keys().importer(), a.channel(), null, null, null, a.hubId(), clock.instant().plus(agencyDeadline),

@@ -3,7 +3,6 @@ package org.onewindow.as2;
 import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.as2.api.entity.AS2DispositionModifier;
 import org.apache.camel.component.as2.api.protocol.ResponseMDN;
@@ -17,6 +16,7 @@ import org.onewindow.deliver.ReplyChannels;
 import org.onewindow.intake.AcceptInbound;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
+import org.onewindow.message.HubIds;
 import org.onewindow.store.Jdbc;
 import org.onewindow.store.MessageStore;
 import org.slf4j.Logger;
@@ -99,7 +99,7 @@ public final class ReceiveAs2Message {
             exchange.getIn().setHeader(AcceptInbound.REFUSED, true);
             return;
         }
-        String hubId = UUID.randomUUID().toString();
+        String hubId = HubIds.next();
         jdbc.inTransaction(() -> {
             messages.saveInbound(hubId, ReplyChannels.AS2, agreement.partyId(), envelope.payload());
             if (messageId != null) {
@@ -135,7 +135,7 @@ public final class ReceiveAs2Message {
 
     private void refuse(Exchange exchange, HttpCoreContext interchange, String party, As2Envelope envelope,
                         AS2DispositionModifier modifier, ErrorCode code, String detail) {
-        String hubId = UUID.randomUUID().toString();
+        String hubId = HubIds.next();
         String text = code.code() + " " + code.text() + ": " + detail;
         jdbc.inTransaction(() -> {
             byte[] payload = envelope.payload();

@@ -93,7 +93,8 @@ public final class CorrelateReply implements Processor {
         boolean test = Boolean.TRUE.equals(exchange.getIn().getHeader(Headers.TEST, Boolean.class));
         byte[] body = exchange.getIn().getBody(byte[].class);
         // the broker's message id (and the body) names the reply, so a redelivery is recognised as the same reply
-        String hubId = RedeliveryId.of(exchange.getIn().getHeader("JMSMessageID", String.class), body);
+        String hubId = RedeliveryId.of(exchange.getIn().getHeader("JMSMessageID", String.class),
+                exchange.getIn().getHeader("JMSTimestamp", 0L, Long.class), body);
         long started = System.nanoTime();
         MessageLogContext.put(MessageLogContext.HUB_ID, hubId);
         try {

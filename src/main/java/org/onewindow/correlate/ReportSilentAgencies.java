@@ -45,7 +45,8 @@ public final class ReportSilentAgencies implements Processor {
     @Override
     public void process(Exchange exchange) {
         // the broker's message id names the tick, so a redelivery finds what the first pass stored
-        String tickId = RedeliveryId.of(exchange.getIn().getHeader("JMSMessageID", String.class), new byte[0]);
+        String tickId = RedeliveryId.of(exchange.getIn().getHeader("JMSMessageID", String.class),
+                exchange.getIn().getHeader("JMSTimestamp", 0L, Long.class), new byte[0]);
         List<Outgoing> again = outbox.replay(tickId);
         exchange.getIn().setBody(again.isEmpty() ? jdbc.inTransaction(() -> report(tickId)) : again);
     }

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.function.Function;
 import org.onewindow.edi.Edifact;
 import org.onewindow.edi.WriteCusres;
+import org.onewindow.message.HubIds;
 import org.onewindow.ops.HubMetrics;
 import org.onewindow.store.DeliveryStore;
 import org.onewindow.store.MessageStore;
@@ -69,7 +69,7 @@ public final class Outbox {
             return toPartyAsEdifact(party, usedChannel, reference -> cusres.write(document, about.messageType(), party,
                     reference, clock.instant()), about);
         }
-        return deliver(party, usedChannel, UUID.randomUUID().toString(), signer.signedBytes(document), about);
+        return deliver(party, usedChannel, HubIds.next(), signer.signedBytes(document), about);
     }
 
     /**
@@ -77,7 +77,7 @@ public final class Outbox {
      * given its interchange control reference, which is derived from the stored message's hub id.
      */
     public Outgoing toPartyAsEdifact(String party, String usedChannel, Function<String, byte[]> interchange, About about) {
-        String hubId = UUID.randomUUID().toString();
+        String hubId = HubIds.next();
         byte[] body = interchange.apply(hubId.replace("-", "").substring(0, 14).toUpperCase(Locale.ROOT));
         Outgoing out = deliver(party, usedChannel, hubId, body, about);
         messages.recordSyntax(hubId, Edifact.SYNTAX);
@@ -100,7 +100,7 @@ public final class Outbox {
     /** Stores a message for an agency queue; returns what to queue. */
     public Outgoing toAgency(String agency, String queue, Document document, About about) {
         byte[] body = signer.signedBytes(document);
-        String hubId = UUID.randomUUID().toString();
+        String hubId = HubIds.next();
         store(hubId, queue, "AGENCY", body, about);
         HubMetrics.messageOut(about.messageType(), ReplyChannels.JMS);
         return new Outgoing(queue, hubId, about.messageType(), about.caseId(), agency, about.causedBy(), body, null);

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
@@ -24,6 +23,7 @@ import org.onewindow.deliver.RedeliveryId;
 import org.onewindow.edi.Edifact;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
+import org.onewindow.message.HubIds;
 import org.onewindow.ops.MessageLogContext;
 import org.onewindow.reply.Rejection;
 import org.onewindow.store.Jdbc;
@@ -107,7 +107,7 @@ public final class AcceptInbound {
         Message queued = exchange.getIn().getBody(Message.class);
         BodyHead head = QueuedBody.read(queued, maxBytes);
         // the broker's message id and the body name the message: a redelivery after a crash keeps its hub id and record
-        accept(exchange, head, RedeliveryId.of(queued.getJMSMessageID(), head.bytes()));
+        accept(exchange, head, RedeliveryId.of(queued.getJMSMessageID(), queued.getJMSTimestamp(), head.bytes()));
     }
 
     /**
@@ -117,7 +117,7 @@ public final class AcceptInbound {
     public void acceptFile(Exchange exchange) throws IOException {
         Object body = exchange.getIn().getBody();
         try (InputStream in = body instanceof Path ? Files.newInputStream((Path) body) : exchange.getIn().getBody(InputStream.class)) {
-            accept(exchange, FileBody.read(in, maxBytes), UUID.randomUUID().toString());
+            accept(exchange, FileBody.read(in, maxBytes), HubIds.next());
         }
     }
 
@@ -151,7 +151,7 @@ public final class AcceptInbound {
     }
 
     private void store(Exchange exchange, byte[] body) {
-        String hubId = UUID.randomUUID().toString();
+        String hubId = HubIds.next();
         save(exchange, hubId, body);
         forAdmission(exchange, hubId, body);
     }
@@ -197,7 +197,7 @@ public final class AcceptInbound {
     }
 
     private void refuse(Exchange exchange, byte[] kept, int status, ErrorCode code, String detail) {
-        String hubId = UUID.randomUUID().toString();
+        String hubId = HubIds.next();
         messages.saveInbound(hubId, channel(exchange), sender(exchange), kept, test(exchange));
         messages.recordRejection(hubId, code, code.code() + " " + code.text() + ": " + detail);
         Map<String, Object> problem = new LinkedHashMap<>();

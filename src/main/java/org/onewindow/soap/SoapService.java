@@ -4,7 +4,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.cxf.common.CxfPayload;
@@ -12,6 +11,7 @@ import org.onewindow.deliver.ReplyChannels;
 import org.onewindow.message.Dom;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
+import org.onewindow.message.HubIds;
 import org.onewindow.party.ApiTokens;
 import org.onewindow.party.Party;
 import org.onewindow.party.PartyStore;
@@ -74,7 +74,7 @@ public final class SoapService {
             throw SoapFaults.of(ErrorCode.MESSAGE_TOO_LARGE, body.length + " bytes; at most " + maxBytes + " are accepted");
         }
         String party = in.getHeader(Headers.PRINCIPAL, String.class);
-        String hubId = UUID.randomUUID().toString();
+        String hubId = HubIds.next();
         messages.saveInbound(hubId, ReplyChannels.SOAP, party, body);
         in.removeHeaders("*", "OneWindow*");
         in.setHeader(Headers.HUB_ID, hubId);
