@@ -27,6 +27,9 @@ public final class EmbeddedBroker implements Service {
     /** The broker's catch-all dead-letter queue, for what the hub itself could not park. */
     public static final String CATCH_ALL_DLQ = "DLQ";
 
+    /** Message groups (one per case) are hashed into this many buckets, each bound to one consumer. */
+    private static final int GROUP_BUCKETS = 256;
+
     private final HubSettings settings;
     private final RedeliverySettings redelivery;
     private final BrokerAccess access;
@@ -71,7 +74,12 @@ public final class EmbeddedBroker implements Service {
                             .setRedeliveryMultiplier(redelivery.multiplier())
                             .setMaxRedeliveryDelay(redelivery.maxDelayMs())
                             .setExpiryAddress(SimpleString.of("ExpiryQueue"))
-                            .setAutoCreateExpiryResources(true));
+                            .setAutoCreateExpiryResources(true)
+                            // agency messages are grouped by case (JMSXGroupID) so a case stays in order across
+                            // consumers; Artemis keeps a group's consumer until the queue goes away, so one group per
+                            // case grew the heap without end (+110 MB in the 30-minute soak). Hashed into buckets, a
+                            // case still lands on one consumer and the table has a fixed size.
+                            .setDefaultGroupBuckets(GROUP_BUCKETS));
             config.registerBrokerPlugin(new StampBrokerUser());
             server = new EmbeddedActiveMQ().setConfiguration(config).setSecurityManager(access);
             server.start();
