@@ -1,6 +1,8 @@
 package org.onewindow.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -83,6 +85,17 @@ final class ArrivalLedger implements ReplyWatch.Arrivals {
             }
         }
         return missing;
+    }
+
+    /** The declaration numbers of up to {@code limit} declarations still without an NX5106, to look them up in the hub. */
+    List<String> firstMissing(int limit) {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < arrivedAt.length() && numbers.size() < limit; i++) {
+            if (arrivedAt.get(i) == 0) {
+                numbers.add(DeclarationFactory.number(firstSerial + i));
+            }
+        }
+        return numbers;
     }
 
     int duplicates() {

@@ -32,9 +32,10 @@ final class DeclarationFactory {
     private static final String NS = "urn:wco:datamodel:TW:NX5105:R-08-00";
     private static final int MIN_BYTES = 5 * 1024;
     private static final int MAX_BYTES = 30 * 1024;
-    /** A generated declaration number: the five-digit serial, its hundred thousands counted up from box K73. */
+    /** A generated declaration number: a box counted up from K73, then a five-digit serial within it. */
     static final Pattern NUMBER = Pattern.compile("AA  14K\\d{7}");
-    private static final int SERIALS_PER_BOX = 100_000;
+    /** Serials 00000–99899 of each box: the demo agencies never answer a serial starting with 999 (their silence rule). */
+    private static final int SERIALS_PER_BOX = 99_900;
     private static final int FIRST_BOX = 73;
 
     enum Agency { CD, DN, VP }
@@ -79,8 +80,8 @@ final class DeclarationFactory {
     }
 
     /**
-     * The declaration number of a serial: {@code AA  14K73nnnnn} below 100,000, then boxes K74, K75 … so that a soak
-     * of several hundred thousand declarations keeps them unique and well formed (2/2/2/3/5).
+     * The declaration number of a serial: {@code AA  14K73nnnnn} below 99,900, then boxes K74, K75 … so that a soak
+     * of several hundred thousand declarations keeps them unique, well formed (2/2/2/3/5) and answered.
      */
     static String number(int serial) {
         return String.format("AA  14K%02d%05d", FIRST_BOX + serial / SERIALS_PER_BOX, serial % SERIALS_PER_BOX);

@@ -70,7 +70,8 @@ final class Soak {
                 samples = drive(load, stream, schedule, ledger, dataDir);
             }
             if (!ledger.awaitAll(System.nanoTime() + STRAGGLERS.toNanos())) {
-                System.err.println("WARNING: " + ledger.missing() + " declarations got no NX5106 within " + STRAGGLERS);
+                System.err.println("WARNING: " + ledger.missing() + " declarations got no NX5106 within " + STRAGGLERS
+                        + ", among them " + ledger.firstMissing(5));
             }
             replies.awaitQuiet(1500, System.nanoTime() + STRAGGLERS.toNanos());
             report.put("offeredPerSecond", rate);
