@@ -27,6 +27,10 @@ public final class Messaging {
         }
         CachingConnectionFactory cached = new CachingConnectionFactory(artemis);
         cached.setSessionCacheSize(32);
+        // the listener containers keep their own consumers (CACHE_CONSUMER); a consumer cached here outlived its
+        // container when a route stopped (the disk guard pauses intake so), and the broker went on filling its buffer
+        // with messages that then waited, unread, until the hub restarted
+        cached.setCacheConsumers(false);
         return cached;
     }
 
