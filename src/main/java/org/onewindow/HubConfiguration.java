@@ -81,6 +81,7 @@ import org.onewindow.infra.EmbeddedBroker;
 import org.onewindow.infra.HubSettings;
 import org.onewindow.infra.Messaging;
 import org.onewindow.intake.AcceptInbound;
+import org.onewindow.ops.DiskSpaceGuard;
 import org.onewindow.ops.Operations;
 import org.onewindow.ops.RedeliverySettings;
 import org.onewindow.intake.NameQueuedSender;
@@ -199,7 +200,9 @@ public class HubConfiguration implements CamelConfiguration {
                 new CheckApplicationItems());
 
         RedeliveryGuard redelivery = new RedeliveryGuard(messages, outbox);
-        registry.bind("acceptInbound", new AcceptInbound(jdbc, messages, reject, redelivery, settings.maxMessageBytes(),
+        DiskSpaceGuard disk = new DiskSpaceGuard(settings.dataDir(), settings.diskMinFree(), settings.diskCheckMs());
+        context.addStartupListener(disk);
+        registry.bind("acceptInbound", new AcceptInbound(jdbc, messages, reject, redelivery, disk, settings.maxMessageBytes(),
                 settings.intakeReadTimeout()));
         DelegationSettings delegation = DelegationSettings.from(context);
         DelegationStore delegations = new DelegationStore(jdbc, clock);
@@ -214,9 +217,9 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
         SftpChannel.install(context, settings.dataDir(), jdbc, parties, messages, clock);
-        As2Channel.bind(context, registry, jdbc, messages, parties, credentials, settings.dataDir(), settings.maxMessageBytes(),
-                clock);
-        registry.bind("soapService", new SoapService(parties, messages, deliveries, settings.maxMessageBytes()));
+        As2Channel.bind(context, registry, jdbc, messages, parties, credentials, disk, settings.dataDir(),
+                settings.maxMessageBytes(), clock);
+        registry.bind("soapService", new SoapService(parties, messages, deliveries, disk, settings.maxMessageBytes()));
         PartyContacts contacts = partyId -> parties.find(partyId).map(Party::email);
         NoticeStore notices = new NoticeStore(jdbc, clock);
         registry.bind("delegationApi", new DelegationApi(new Delegations(jdbc, delegations,
@@ -228,7 +231,7 @@ public class HubConfiguration implements CamelConfiguration {
                 : DemoAgencyRules.fromFile(Path.of(settings.demoRules()));
         registry.bind("demoAgency", new DemoAgencyStep(reader, demoRules, schemas, clock,
                 demoAgencySigners(trust)));
-        Operations.install(context, retries, connectionFactory, database.dataSource(), jdbc, schemas, clock);
+        Operations.install(context, retries, connectionFactory, database.dataSource(), jdbc, schemas, disk, clock);
         bindStatistics(context, registry, jdbc, clock, reader, new HubCertificates(hubSigner, clock));
     }
 

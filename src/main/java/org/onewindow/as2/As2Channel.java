@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.as2.AS2Component;
 import org.apache.camel.component.as2.AS2Configuration;
 import org.apache.camel.spi.Registry;
+import org.onewindow.ops.DiskSpaceGuard;
 import org.onewindow.party.PartyStore;
 import org.onewindow.store.Jdbc;
 import org.onewindow.store.MessageStore;
@@ -34,7 +35,7 @@ public final class As2Channel {
     }
 
     public static void bind(CamelContext context, Registry registry, Jdbc jdbc, MessageStore messages, PartyStore parties,
-                            HubCredentials credentials, Path dataDir, int maxBytes, Clock clock) {
+                            HubCredentials credentials, DiskSpaceGuard disk, Path dataDir, int maxBytes, Clock clock) {
         As2Settings settings = As2Settings.from(context, dataDir);
         KeyMaterial key = credentials.transportKey(settings.key(), "CN=" + settings.hubAs2Id() + ",O=OneWindow hub AS2",
                 KeyType.RSA_2048);
@@ -48,7 +49,7 @@ public final class As2Channel {
         registry.bind("as2AgreementApi", new As2AgreementApi(store, new As2Agreements(jdbc, parties, store, clock),
                 new As2HubProfile(settings.hubAs2Id(), settings.publicUrl(), key.certificate())));
         registry.bind("receiveAs2Message", new ReceiveAs2Message(jdbc, messages, store, new As2MessageIds(jdbc, clock),
-                key.privateKey(), maxBytes));
+                key.privateKey(), disk, maxBytes));
         registry.bind("deliverAs2", new DeliverAs2(messages, store, settings.hubAs2Id()));
     }
 }

@@ -17,6 +17,7 @@ import org.onewindow.intake.AcceptInbound;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.HubIds;
+import org.onewindow.ops.DiskSpaceGuard;
 import org.onewindow.store.Jdbc;
 import org.onewindow.store.MessageStore;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * message is not processed again); {@code processed/error: authentication-failed} (T320 unknown AS2-From, T321
  * wrong signature) or {@code insufficient-message-security} (T322) when refused — the refused message is stored
  * with its code; a payload over {@code onewindow.intake.max-bytes} is refused (W005, {@code unexpected-processing-error})
- * and stored truncated, as on the other doors.
+ * and stored truncated, as on the other doors. While the disk is nearly full ({@link DiskSpaceGuard}) nothing is read
+ * or stored: the MDN says {@code unexpected-processing-error} with S902, and the sender sends the message again later.
  */
 public final class ReceiveAs2Message {
     /** Header naming the AS2 sender and its Message-ID, so a message that could not be queued can be forgotten. */
@@ -46,15 +48,17 @@ public final class ReceiveAs2Message {
     private final As2AgreementStore agreements;
     private final As2MessageIds messageIds;
     private final PrivateKey hubKey;
+    private final DiskSpaceGuard disk;
     private final int maxBytes;
 
     public ReceiveAs2Message(Jdbc jdbc, MessageStore messages, As2AgreementStore agreements, As2MessageIds messageIds,
-                             PrivateKey hubKey, int maxBytes) {
+                             PrivateKey hubKey, DiskSpaceGuard disk, int maxBytes) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.agreements = agreements;
         this.messageIds = messageIds;
         this.hubKey = hubKey;
+        this.disk = disk;
         this.maxBytes = maxBytes;
     }
 
@@ -63,6 +67,12 @@ public final class ReceiveAs2Message {
         ClassicHttpRequest request = (ClassicHttpRequest) interchange.getRequest();
         // the listener keeps one context per connection: forget what an earlier message on it was answered
         interchange.removeAttribute(ResponseMDN.DISPOSITION_MODIFIER);
+        if (disk.full()) {
+            interchange.setAttribute(ResponseMDN.DISPOSITION_MODIFIER, AS2DispositionModifier.ERROR_UNEXPECTED_PROCESSING_ERROR);
+            explain(interchange, ErrorCode.STORAGE_FULL.code() + " " + ErrorCode.STORAGE_FULL.text());
+            exchange.getIn().setHeader(AcceptInbound.REFUSED, true);
+            return;
+        }
         String as2From = unquoted(header(request, "AS2-From"));
         String messageId = header(request, "Message-Id");
         As2Envelope envelope = As2Envelope.open(request.getEntity(), hubKey);

@@ -80,6 +80,11 @@ public final class EmbeddedBroker implements Service {
                             // case grew the heap without end (+110 MB in the 30-minute soak). Hashed into buckets, a
                             // case still lands on one consumer and the table has a fixed size.
                             .setDefaultGroupBuckets(GROUP_BUCKETS));
+            if (settings.diskMinFree() > 0) {
+                // the hub stops intake at onewindow.disk.min-free (ops/DiskSpaceGuard) and must still finish what it
+                // took; the broker blocks its producers only at half that, not at its default of 90% of the disk used
+                config.setMinDiskFree(settings.diskMinFree() / 2);
+            }
             config.registerBrokerPlugin(new StampBrokerUser());
             server = new EmbeddedActiveMQ().setConfiguration(config).setSecurityManager(access);
             server.start();

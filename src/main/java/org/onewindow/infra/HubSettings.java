@@ -26,7 +26,9 @@ public record HubSettings(
         int maxMessageBytes,
         Duration intakeReadTimeout,
         Duration agencyDeadline,
-        String demoRules) {
+        String demoRules,
+        long diskMinFree,
+        int diskCheckMs) {
 
     public static HubSettings from(CamelContext context) {
         PropertiesComponent p = context.getPropertiesComponent();
@@ -46,7 +48,9 @@ public record HubSettings(
                 Integer.parseInt(get(p, "onewindow.intake.max-bytes", "10485760")),
                 Duration.parse(get(p, "onewindow.intake.read-timeout", "PT60S")),
                 Duration.parse(get(p, "onewindow.correlate.agency-deadline", "PT10M")),
-                get(p, "onewindow.demo-agencies.rules", ""));
+                get(p, "onewindow.demo-agencies.rules", ""),
+                ByteSize.parse(get(p, "onewindow.disk.min-free", "1GB")),
+                Integer.parseInt(get(p, "onewindow.disk.check-ms", "1000")));
     }
 
     private static String get(PropertiesComponent p, String key, String fallback) {

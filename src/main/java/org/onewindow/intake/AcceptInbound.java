@@ -24,6 +24,7 @@ import org.onewindow.edi.Edifact;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.HubIds;
+import org.onewindow.ops.DiskSpaceGuard;
 import org.onewindow.ops.MessageLogContext;
 import org.onewindow.reply.Rejection;
 import org.onewindow.store.Jdbc;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * {@code OneWindowSender} property — a claim the message's signature must confirm at admission), gives it
  * a hub id and stores the original bytes — all before the sender is acknowledged. Refusals at this door
  * (400 empty, 413 too large, 415 neither XML nor EDIFACT) are stored too, a too-large body truncated to its head, and
- * answered with a problem JSON body; a too-large queued message (W005) is answered with an NX903 at once.
+ * answered with a problem JSON body; a too-large queued message (W005) is answered with an NX903 at once. While the
+ * disk is nearly full ({@link DiskSpaceGuard}) nothing is stored: HTTP answers 503 with S902, a file is left where it is.
  */
 public final class AcceptInbound {
     /** Exchange header set to true when the message was refused at the door. */
@@ -48,18 +50,23 @@ public final class AcceptInbound {
     private static final Pattern PARTY_ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RECEIVED = "RECEIVED";
+    /** Retry-After: a failing database or broker is usually back within seconds; freeing disk space takes an operator. */
+    private static final String FAULT_RETRY_SECONDS = "30";
+    private static final String DISK_FULL_RETRY_SECONDS = "300";
 
     private final Jdbc jdbc;
     private final MessageStore messages;
     private final RejectMessage reject;
     private final RedeliveryGuard redelivery;
+    private final DiskSpaceGuard disk;
     private final int maxBytes;
     private final Duration readTimeout;
 
-    public AcceptInbound(Jdbc jdbc, MessageStore messages, RejectMessage reject, RedeliveryGuard redelivery, int maxBytes,
-                         Duration readTimeout) {
+    public AcceptInbound(Jdbc jdbc, MessageStore messages, RejectMessage reject, RedeliveryGuard redelivery, DiskSpaceGuard disk,
+                         int maxBytes, Duration readTimeout) {
         this.jdbc = jdbc;
         this.redelivery = redelivery;
+        this.disk = disk;
         this.messages = messages;
         this.reject = reject;
         this.maxBytes = maxBytes;
@@ -83,6 +90,11 @@ public final class AcceptInbound {
             exchange.getIn().setHeader(REFUSED, true);
             exchange.getIn().setHeader(Exchange.HTTP_RESPONSE_CODE, 408);
             exchange.getIn().setBody(null);
+            return;
+        }
+        if (disk.full()) {
+            exchange.getIn().setHeader(REFUSED, true);
+            unavailable(exchange, ErrorCode.STORAGE_FULL, ErrorCode.STORAGE_FULL.text(), DISK_FULL_RETRY_SECONDS);
             return;
         }
         String contentType = exchange.getIn().getHeader(Exchange.CONTENT_TYPE, String.class);
@@ -115,6 +127,10 @@ public final class AcceptInbound {
      * queued message, and refused with an NX903 (W005) the same way when it is over the size limit.
      */
     public void acceptFile(Exchange exchange) throws IOException {
+        if (disk.full()) {
+            throw new IllegalStateException(ErrorCode.STORAGE_FULL.code() + " the disk is nearly full; the file is taken once "
+                    + "space is freed");
+        }
         Object body = exchange.getIn().getBody();
         try (InputStream in = body instanceof Path ? Files.newInputStream((Path) body) : exchange.getIn().getBody(InputStream.class)) {
             accept(exchange, FileBody.read(in, maxBytes), HubIds.next());
@@ -187,12 +203,17 @@ public final class AcceptInbound {
      * 503, so the sender sends it again later. Nothing was acknowledged, so nothing is lost.
      */
     public void answerUnavailable(Exchange exchange) {
+        unavailable(exchange, ErrorCode.INTERNAL_ERROR, "The hub cannot accept messages right now; send it again later",
+                FAULT_RETRY_SECONDS);
+    }
+
+    private static void unavailable(Exchange exchange, ErrorCode code, String title, String retryAfterSeconds) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", "The hub cannot accept messages right now; send it again later");
+        problem.put("title", title);
         problem.put("status", 503);
-        problem.put("code", ErrorCode.INTERNAL_ERROR.code());
-        exchange.getIn().setHeader("Retry-After", "30");
+        problem.put("code", code.code());
+        exchange.getIn().setHeader("Retry-After", retryAfterSeconds);
         respond(exchange, 503, "application/problem+json", problem);
     }
 

@@ -52,7 +52,8 @@ public enum ErrorCode {
     // SOAP transport (answered with a SOAP fault)
     SOAP_NOT_AUTHENTICATED("T330", "The SOAP call carries no valid API token: send the HTTP header Authorization: Bearer <your API token>"),
 
-    INTERNAL_ERROR("S901", "The hub could not process the message; it is kept and will be examined");
+    INTERNAL_ERROR("S901", "The hub could not process the message; it is kept and will be examined"),
+    STORAGE_FULL("S902", "The hub's disk is nearly full and it takes no new messages until space is freed; this one was not stored: send it again later");
 
     /** Broad classes of fault; they decide the reply type and whether a retry can help. */
     public enum Category { WIRE, BUSINESS, TRUST, AGENCY, HUB }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Whether the hub is alive and whether it is ready, per component, as UP or DOWN and nothing more (the probes are
  * unauthenticated). Alive: the Camel context runs — only a restart helps when it does not, so a database or broker
  * outage never fails liveness. Ready: the broker answers a management request, the database a validity check,
- * every route meant to start has started, and the schema registry holds schemas. A failing check is logged with
+ * every route meant to start has started (but for the intake routes the disk space guard paused), the schema registry
+ * holds schemas, and the data directory's disk has room ({@link DiskSpaceGuard}). A failing check is logged with
  * its reason here, not shown to the caller.
  */
 public final class HubHealth {
@@ -25,7 +26,7 @@ public final class HubHealth {
     private final Map<String, BooleanSupplier> liveness = new LinkedHashMap<>();
     private final Map<String, BooleanSupplier> readiness = new LinkedHashMap<>();
 
-    public HubHealth(CamelContext context, BrokerQueues broker, DataSource database, SchemaRegistry schemas) {
+    public HubHealth(CamelContext context, BrokerQueues broker, DataSource database, SchemaRegistry schemas, DiskSpaceGuard disk) {
         liveness.put("camel", () -> context.getStatus().isStarted());
         readiness.put("broker", () -> {
             try {
@@ -46,8 +47,10 @@ public final class HubHealth {
         });
         readiness.put("routes", () -> context.getStatus().isStarted() && context.getRoutes().stream()
                 .filter(route -> !Boolean.FALSE.equals(route.isAutoStartup()))
+                .filter(route -> !(disk.full() && DiskSpaceGuard.PAUSED_WHEN_FULL.equals(route.getGroup())))
                 .allMatch(route -> started(context, route)));
         readiness.put("schemas", () -> !schemas.all().isEmpty());
+        readiness.put("disk", () -> !disk.full());
     }
 
     /** UP or DOWN for each liveness component. */

@@ -1,5 +1,6 @@
 package org.onewindow.ops;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -33,7 +34,8 @@ public final class Operations {
     }
 
     public static void install(CamelContext context, RedeliverySettings redelivery, CachingConnectionFactory connections,
-                               DataSource dataSource, Jdbc jdbc, SchemaRegistry schemas, Clock clock) throws Exception {
+                               DataSource dataSource, Jdbc jdbc, SchemaRegistry schemas, DiskSpaceGuard disk, Clock clock)
+            throws Exception {
         Registry registry = context.getRegistry();
         Supplier<List<String>> consumedQueues = () -> consumedQueues(context);
         BrokerQueues broker = new BrokerQueues(connections, MANAGEMENT_TIMEOUT);
@@ -55,7 +57,11 @@ public final class Operations {
         }
         context.addService(new PublishedMeters(meters), true, true);
         QueueGauges gauges = new QueueGauges(meters, broker, consumedQueues, parked::deadLetterQueues);
-        context.addStartupListener(new ObserveEndpoints(new HubHealth(context, broker, dataSource, schemas), meters, gauges));
+        Gauge.builder("onewindow.disk.free", disk, DiskSpaceGuard::freeBytes).baseUnit("bytes")
+                .description("Free space on the data directory's disk at the last check").register(meters);
+        Gauge.builder("onewindow.intake.paused", disk, guard -> guard.full() ? 1 : 0)
+                .description("1 while intake is paused because the disk is nearly full (onewindow.disk.min-free)").register(meters);
+        context.addStartupListener(new ObserveEndpoints(new HubHealth(context, broker, dataSource, schemas, disk), meters, gauges));
     }
 
     /** The queues the hub's routes consume, in route order. */

@@ -18,7 +18,9 @@ final class SoapFaults {
 
     static SoapFault of(ErrorCode code, String detail) {
         String text = code.text() + (detail == null ? "" : ": " + detail);
-        SoapFault fault = new SoapFault(code.code() + " " + text, Fault.FAULT_CODE_CLIENT);
+        // the hub's own trouble (S9xx) is the receiver's fault: the same call may succeed later
+        SoapFault fault = new SoapFault(code.code() + " " + text,
+                code.category() == ErrorCode.Category.HUB ? Fault.FAULT_CODE_SERVER : Fault.FAULT_CODE_CLIENT);
         Element holder = fault.getOrCreateDetail();
         Element info = holder.getOwnerDocument().createElementNS(NS, "ow:fault");
         append(info, "code", code.code());

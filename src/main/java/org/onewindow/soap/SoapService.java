@@ -12,6 +12,7 @@ import org.onewindow.message.Dom;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.HubIds;
+import org.onewindow.ops.DiskSpaceGuard;
 import org.onewindow.party.ApiTokens;
 import org.onewindow.party.Party;
 import org.onewindow.party.PartyStore;
@@ -27,7 +28,8 @@ import org.w3c.dom.Element;
  * only its own mailbox. {@code submit} accepts like every other door — bound, store, queue for admission, answer
  * the hub id — and the message's XML signature must still name the caller. {@code fetchReplies} lists the caller's
  * unacknowledged replies; {@code acknowledge} takes them out of the mailbox (explicit, so a lost response loses no
- * reply).
+ * reply). While the disk is nearly full ({@link DiskSpaceGuard}), {@code submit} answers a server fault S902 and stores
+ * nothing.
  */
 public final class SoapService {
     private static final int MAX_FETCH = 100;
@@ -35,12 +37,14 @@ public final class SoapService {
     private final PartyStore parties;
     private final MessageStore messages;
     private final DeliveryStore deliveries;
+    private final DiskSpaceGuard disk;
     private final int maxBytes;
 
-    public SoapService(PartyStore parties, MessageStore messages, DeliveryStore deliveries, int maxBytes) {
+    public SoapService(PartyStore parties, MessageStore messages, DeliveryStore deliveries, DiskSpaceGuard disk, int maxBytes) {
         this.parties = parties;
         this.messages = messages;
         this.deliveries = deliveries;
+        this.disk = disk;
         this.maxBytes = maxBytes;
     }
 
@@ -65,6 +69,9 @@ public final class SoapService {
 
     /** submit: stores the message for admission and leaves it as the body, with the hub's headers. */
     public void submit(Exchange exchange) {
+        if (disk.full()) {
+            throw SoapFaults.of(ErrorCode.STORAGE_FULL, null);
+        }
         Message in = exchange.getIn();
         byte[] body = base64(Dom.text(in.getBody(Element.class), "message"));
         if (body.length == 0) {

@@ -38,7 +38,7 @@ class ObserveIT {
             HttpResponse<String> ready = get(hub, "/observe/health/ready");
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(ready.body())).isEqualTo(JSON.readTree("{\"status\":\"UP\",\"components\":"
-                    + "{\"broker\":\"UP\",\"database\":\"UP\",\"routes\":\"UP\",\"schemas\":\"UP\"}}"));
+                    + "{\"broker\":\"UP\",\"database\":\"UP\",\"routes\":\"UP\",\"schemas\":\"UP\",\"disk\":\"UP\"}}"));
 
             hub.context().getRouteController().stopRoute("correlateReply");
             HttpResponse<String> notReady = get(hub, "/observe/health/ready");
