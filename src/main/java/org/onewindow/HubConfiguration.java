@@ -216,7 +216,7 @@ public class HubConfiguration implements CamelConfiguration {
                 reject, merge, redelivery));
         registry.bind("reportSilentAgencies", new ReportSilentAgencies(jdbc, cases, outbox, clock, settings.agencyDeadline()));
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
-        SftpChannel.install(context, settings.dataDir(), jdbc, parties, messages, clock);
+        SftpChannel.install(context, settings.dataDir(), jdbc, parties, messages, disk, clock);
         As2Channel.bind(context, registry, jdbc, messages, parties, credentials, disk, settings.dataDir(),
                 settings.maxMessageBytes(), clock);
         registry.bind("soapService", new SoapService(parties, messages, deliveries, disk, settings.maxMessageBytes()));

@@ -14,9 +14,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.sshd.server.session.ServerSession;
+import org.apache.sshd.sftp.common.SftpConstants;
+import org.apache.sshd.sftp.common.SftpException;
 import org.apache.sshd.sftp.server.FileHandle;
 import org.apache.sshd.sftp.server.Handle;
 import org.apache.sshd.sftp.server.SftpEventListener;
+import org.onewindow.message.ErrorCode;
+import org.onewindow.ops.DiskSpaceGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code sftp put} does), or renames a file into the inbox under its final name (the temporary-name convention of
  * {@link Mailboxes}). Only then is the file handed to the intake; a file still open for writing never is. Files the
  * intake could not take at once (the hub's database or broker failing) stay in the inbox and are taken by
- * {@link #waiting()}, which the sweep route asks regularly.
+ * {@link #waiting()}, which the sweep route asks regularly. While the hub's disk is nearly full ({@link DiskSpaceGuard})
+ * an inbox file cannot be opened for writing: the client's upload fails before anything is written (status "no space
+ * on file system", text S902), and the party sends it again later.
  */
 public final class InboxWatch implements SftpEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(InboxWatch.class);
@@ -40,17 +46,28 @@ public final class InboxWatch implements SftpEventListener {
     }
 
     private final Mailboxes mailboxes;
+    private final DiskSpaceGuard disk;
     /** Inbox files open for writing, with the session writing them. */
     private final Map<Path, ServerSession> beingWritten = new ConcurrentHashMap<>();
     private volatile Intake intake;
 
-    public InboxWatch(Mailboxes mailboxes) {
+    public InboxWatch(Mailboxes mailboxes, DiskSpaceGuard disk) {
         this.mailboxes = mailboxes;
+        this.disk = disk;
     }
 
     /** Connects the intake (the Camel route), once the routes are started. */
     public void connect(Intake intake) {
         this.intake = intake;
+    }
+
+    /** Called before the file is created or opened: refusing here leaves nothing behind in the inbox. */
+    @Override
+    public void opening(ServerSession session, String remoteHandle, Handle local) throws IOException {
+        if (disk.full() && writes(local) && inboxFile(session, local).isPresent()) {
+            throw new SftpException(SftpConstants.SSH_FX_NO_SPACE_ON_FILESYSTEM,
+                    ErrorCode.STORAGE_FULL.code() + " " + ErrorCode.STORAGE_FULL.text());
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.onewindow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +13,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +45,6 @@ class As2IT {
     private static final Path DECLARATION = Path.of("samples/NX5105/valid/customs-only.xml");
     private static final Pattern DECLARATION_ID = Pattern.compile("(<ID>)([^<]{14})(</ID>)");
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BROKER = "as2-broker";
     private static final String BROKER_AS2 = "BROKER-K73";
     private static final String RECEIVER = "as2-receiver";
@@ -74,31 +70,11 @@ class As2IT {
         hub = new TestHub(dataDir, settings).start();
         client = new HubClient(hub);
         client.delegateSampleImporters(BROKER);
-        broker = partner(BROKER_AS2);
-        agree(BROKER, broker, null);
+        broker = As2Partner.issuedBy(dataDir, BROKER_AS2);
+        broker.agreeFor(client, BROKER, null);
         JsonNode profile = client.getAs(BROKER, "/api/v1/as2/hub", 200);
         hubAs2Id = profile.get("as2Id").asText();
         hubCertificate = Certificates.fromPem(profile.get("certificatePem").asText());
-    }
-
-    /** A party's AS2 system with its own RSA key from the hub's demo CA. */
-    private static As2Partner partner(String as2Id) throws Exception {
-        KeyMaterial ca = KeyMaterial.fromPkcs12(dataDir.resolve("pki").resolve("ca.p12"), "changeit".toCharArray());
-        return new As2Partner(as2Id, new DemoCertificateAuthority(ca).issue("CN=" + as2Id, KeyType.RSA_2048, Duration.ofDays(30)));
-    }
-
-    /** The operator records the party's AS2 agreement: signed and compressed, replies to {@code replyUrl} (null: none). */
-    private static void agree(String alias, As2Partner partner, String replyUrl) throws Exception {
-        Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("as2Id", partner.as2Id);
-        terms.put("certificatePem", Certificates.toPem(partner.key.certificate()));
-        terms.put("replyUrl", replyUrl);
-        terms.put("signed", true);
-        terms.put("encrypted", false);
-        terms.put("compressed", true);
-        HubClient.Answer set = client.call("PUT", "/api/v1/admin/parties/" + client.party(alias).partyId() + "/as2",
-                TestParties.OPERATOR, JSON.writeValueAsString(terms));
-        assertThat(set.status()).as(set.json().toString()).isEqualTo(200);
     }
 
     @AfterAll
@@ -198,8 +174,8 @@ class As2IT {
     void repliesReachTheBrokersAs2ServerOnceItIsBack() throws Exception {
         // a broker of its own, whose agreement has a reply URL: only its replies wait for AS2 delivery
         client.delegateSampleImporters(RECEIVER);
-        receiver = partner("RECEIVER-K73");
-        agree(RECEIVER, receiver, "http://127.0.0.1:" + receiverAs2Port + "/receive");
+        receiver = As2Partner.issuedBy(dataDir, "RECEIVER-K73");
+        receiver.agreeFor(client, RECEIVER, "http://127.0.0.1:" + receiverAs2Port + "/receive");
         // until its AS2 server starts, whatever answers on its port hangs up at once: a party that is down
         BrokenServer down = new BrokenServer(receiverAs2Port);
         String number = nextNumber();

@@ -1,6 +1,10 @@
 package org.onewindow.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.security.cert.Certificate;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +17,10 @@ import org.apache.camel.component.as2.api.AS2EncryptionAlgorithm;
 import org.apache.camel.component.as2.api.AS2MessageStructure;
 import org.apache.camel.component.as2.api.AS2SignatureAlgorithm;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.onewindow.party.Certificates;
+import org.onewindow.trust.DemoCertificateAuthority;
 import org.onewindow.trust.KeyMaterial;
+import org.onewindow.trust.KeyType;
 
 /**
  * A party's own AS2 system, played by Camel's AS2 component in a Camel context of its own: its client
@@ -36,6 +43,28 @@ final class As2Partner implements AutoCloseable {
         camel.getRegistry().bind("partnerChain", key.chain().toArray(new Certificate[0]));
         camel.start();
         producer = camel.createProducerTemplate();
+    }
+
+    /** A party's AS2 system with its own RSA key, issued by the demo CA of the hub whose data directory is given. */
+    static As2Partner issuedBy(Path hubDataDir, String as2Id) throws Exception {
+        KeyMaterial ca = KeyMaterial.fromPkcs12(hubDataDir.resolve("pki").resolve("ca.p12"), "changeit".toCharArray());
+        return new As2Partner(as2Id, new DemoCertificateAuthority(ca).issue("CN=" + as2Id, KeyType.RSA_2048, Duration.ofDays(30)));
+    }
+
+    /** The operator records this system as the party's AS2 agreement: signed and compressed, replies to {@code replyUrl} (null: none). */
+    void agreeFor(HubClient client, String alias, String replyUrl) throws Exception {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("as2Id", as2Id);
+        terms.put("certificatePem", Certificates.toPem(key.certificate()));
+        terms.put("replyUrl", replyUrl);
+        terms.put("signed", true);
+        terms.put("encrypted", false);
+        terms.put("compressed", true);
+        HubClient.Answer set = client.call("PUT", "/api/v1/admin/parties/" + client.party(alias).partyId() + "/as2",
+                TestParties.OPERATOR, new ObjectMapper().writeValueAsString(terms));
+        if (set.status() != 200) {
+            throw new AssertionError("The AS2 agreement was not recorded: " + set.status() + " " + set.json());
+        }
     }
 
     /** Sends a payload to the hub's AS2 listener; the answer's body is the MDN entity, its property the interchange. */
