@@ -39,6 +39,7 @@ public final class SecureXml {
     private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
     private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
     private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+    private static final String DEFER_NODE_EXPANSION = "http://apache.org/xml/features/dom/defer-node-expansion";
 
     private SecureXml() {
     }
@@ -69,6 +70,10 @@ public final class SecureXml {
             factory.setFeature(EXTERNAL_GENERAL_ENTITIES, false);
             factory.setFeature(EXTERNAL_PARAMETER_ENTITIES, false);
             factory.setFeature(LOAD_EXTERNAL_DTD, false);
+            // Xerces builds a deferred DOM by default (an index, expanded into nodes when visited); every message is
+            // validated as a DOMSource, which visits every node, so the deferral was pure overhead: building the nodes
+            // at once made parsing plus validation 15-20% faster (8 KB and 165 KB declarations)
+            factory.setFeature(DEFER_NODE_EXPANSION, false);
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The JDK XML parser refuses a security setting", e);
         }
