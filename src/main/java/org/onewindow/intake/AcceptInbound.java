@@ -24,6 +24,7 @@ import org.onewindow.edi.Edifact;
 import org.onewindow.message.ErrorCode;
 import org.onewindow.message.Headers;
 import org.onewindow.message.HubIds;
+import org.onewindow.ops.DiskFullException;
 import org.onewindow.ops.DiskSpaceGuard;
 import org.onewindow.ops.MessageLogContext;
 import org.onewindow.reply.Rejection;
@@ -128,8 +129,7 @@ public final class AcceptInbound {
      */
     public void acceptFile(Exchange exchange) throws IOException {
         if (disk.full()) {
-            throw new IllegalStateException(ErrorCode.STORAGE_FULL.code() + " the disk is nearly full; the file is taken once "
-                    + "space is freed");
+            throw new DiskFullException();
         }
         Object body = exchange.getIn().getBody();
         try (InputStream in = body instanceof Path ? Files.newInputStream((Path) body) : exchange.getIn().getBody(InputStream.class)) {

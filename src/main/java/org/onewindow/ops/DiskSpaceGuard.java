@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * writes about 150 KB more on its way through (agency messages, replies, the merged acknowledgement).
  * <p>
  * Every {@code onewindow.disk.check-ms} it reads the free space of the data directory's file system. Below
- * {@code onewindow.disk.min-free} the hub is full: the channels that answer at once (HTTP, SOAP, AS2) refuse new
- * messages with S902 without storing them, the routes that fetch messages (route group {@value #PAUSED_WHEN_FULL}:
+ * {@code onewindow.disk.min-free} the hub is full: the channels that answer at once (HTTP, SOAP, AS2, uploads to the
+ * hub's SFTP server) refuse new messages with S902 without storing them, the routes that fetch messages (route group {@value #PAUSED_WHEN_FULL}:
  * JMS intake, the SFTP inbox sweep, remote SFTP mailboxes) are stopped so that their messages wait where they are,
  * and readiness reports the disk DOWN. Agency replies and outbound delivery go on. Once the free space is back
  * above min-free plus {@value #RESUME_MARGIN_MB} MB (so that the state does not flap at the limit), intake resumes.
