@@ -44,7 +44,8 @@ final class HubProcess implements AutoCloseable {
         this.httpPort = freePort();
         this.brokerPort = freePort();
         this.settings = new TreeMap<>(Map.of("onewindow.sftp.port", String.valueOf(freePort()),
-                "onewindow.as2.port", String.valueOf(freePort()), "onewindow.soap.port", String.valueOf(freePort())));
+                "onewindow.as2.port", String.valueOf(freePort()), "onewindow.soap.port", String.valueOf(freePort()),
+                "onewindow.disk.min-free", TestHub.TEST_DISK_MIN_FREE));
         this.settings.putAll(settings);
     }
 

@@ -14,6 +14,11 @@ import org.onewindow.HubConfiguration;
  * on the same data.
  */
 public final class TestHub implements AutoCloseable {
+    /**
+     * The disk guard's limit in tests: low, so that the suite does not depend on how full the test machine's disk is
+     * (the default, 1GB, would turn every hub away on a nearly full one); DiskFullIT sets its own.
+     */
+    static final String TEST_DISK_MIN_FREE = "64MB";
     final Path dataDir;
     final int httpPort;
     final int brokerPort;
@@ -47,6 +52,7 @@ public final class TestHub implements AutoCloseable {
         p.setProperty("onewindow.soap.host", "127.0.0.1");
         p.setProperty("onewindow.soap.port", String.valueOf(soapPort));
         p.setProperty("camel.main.shutdown-timeout", "5");
+        p.setProperty("onewindow.disk.min-free", TEST_DISK_MIN_FREE);
         p.putAll(overrides);
         main.setOverrideProperties(p);
         try {
