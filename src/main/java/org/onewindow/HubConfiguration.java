@@ -38,6 +38,8 @@ import org.onewindow.certificate.HubCertificates;
 import org.onewindow.conntest.ConnectionTestApi;
 import org.onewindow.conntest.ConnectionTestPlan;
 import org.onewindow.conntest.ConnectionTestResults;
+import org.onewindow.ledger.ArchiveMessageBodies;
+import org.onewindow.ledger.RetentionSettings;
 import org.onewindow.ledger.SealMessageLog;
 import org.onewindow.stats.AdoptionReport;
 import org.onewindow.stats.LiveCounters;
@@ -89,6 +91,7 @@ import org.onewindow.route.DeriveAgencyMessages;
 import org.onewindow.route.RoutingTable;
 import org.onewindow.schema.SchemaRegistry;
 import org.onewindow.sftp.SftpChannel;
+import org.onewindow.store.BodyArchive;
 import org.onewindow.store.CaseStore;
 import org.onewindow.store.DedupStore;
 import org.onewindow.store.DeliveryStore;
@@ -136,10 +139,13 @@ public class HubConfiguration implements CamelConfiguration {
         Jdbc jdbc = new Jdbc(database.dataSource(), database.writeThrough());
         registry.bind("dataSource", database.dataSource());
 
-        MessageStore messages = new MessageStore(jdbc, clock);
+        RetentionSettings retention = RetentionSettings.from(context, settings.dataDir());
+        BodyArchive archive = new BodyArchive(retention.archiveDir(), jdbc);
+        registry.bind("bodyArchive", archive);
+        MessageStore messages = new MessageStore(jdbc, clock, archive);
         CaseStore cases = new CaseStore(jdbc, clock);
         DedupStore dedup = new DedupStore(jdbc, clock);
-        DeliveryStore deliveries = new DeliveryStore(jdbc, clock);
+        DeliveryStore deliveries = new DeliveryStore(jdbc, clock, archive);
         registry.bind("messageStore", messages);
         registry.bind("caseStore", cases);
         registry.bind("deliveryStore", deliveries);
@@ -188,7 +194,9 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("partyAdminApi", new PartyAdminApi(parties, administration));
         SealMessageLog sealer = new SealMessageLog(jdbc, clock, 500);
         registry.bind("sealMessageLog", sealer);
-        registry.bind("messageLogApi", new MessageLogApi(sealer, new VerifyMessageLog(jdbc)));
+        registry.bind("messageLogApi", new MessageLogApi(sealer, new VerifyMessageLog(jdbc, archive)));
+        registry.bind("archiveMessageBodies", new ArchiveMessageBodies(jdbc, archive, clock, retention.archiveAfter(),
+                retention.perFile()));
 
         ReadMessage reader = new ReadMessage(schemas, settings.maxMessageBytes(), signatureCheck);
         EdifactGuides ediGuides = EdifactGuides.bundled();
@@ -232,18 +240,18 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("demoAgency", new DemoAgencyStep(reader, demoRules, schemas, clock,
                 demoAgencySigners(trust)));
         Operations.install(context, retries, connectionFactory, database.dataSource(), jdbc, schemas, disk, clock);
-        bindStatistics(context, registry, jdbc, clock, reader, new HubCertificates(hubSigner, clock));
+        bindStatistics(context, registry, jdbc, messages, clock, reader, new HubCertificates(hubSigner, clock));
     }
 
     /** Statistics, the XML adoption report and the connection test: read-only views of the store, off the message path. */
-    private static void bindStatistics(CamelContext context, Registry registry, Jdbc jdbc, Clock clock, ReadMessage reader,
-                                       HubCertificates certificates) {
+    private static void bindStatistics(CamelContext context, Registry registry, Jdbc jdbc, MessageStore messages, Clock clock,
+                                       ReadMessage reader, HubCertificates certificates) {
         StatisticsSettings statistics = StatisticsSettings.from(context);
         registry.bind("statisticsApi", new StatisticsApi(new TrafficStatistics(jdbc, statistics.zone()),
                 new LiveCounters(jdbc, clock, statistics.liveWindow()),
                 new AdoptionReport(jdbc, statistics.zone(), statistics.adoptionThreshold(), statistics.adoptionWindowDays()),
                 certificates, statistics, clock));
-        registry.bind("connectionTestApi", new ConnectionTestApi(new ConnectionTestResults(jdbc,
+        registry.bind("connectionTestApi", new ConnectionTestApi(new ConnectionTestResults(jdbc, messages,
                 ConnectionTestPlan.from(context), reader, new AgencyReplyReader()), certificates));
     }
 

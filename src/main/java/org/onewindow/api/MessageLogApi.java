@@ -10,7 +10,8 @@ import org.onewindow.ledger.VerifyMessageLog;
 
 /**
  * GET /api/v1/admin/message-log/verify (admin role): seals what is waiting, then verifies every party's chain of
- * stored message records and answers the report — {@code intact}, the chains with their head hashes, the problems.
+ * stored message records, and every archive file retention wrote, and answers the report — {@code intact}, the
+ * records checked, those not sealed yet, those whose body is archived, the chains with their head hashes, the problems.
  */
 public final class MessageLogApi {
     private final SealMessageLog sealer;
@@ -28,6 +29,7 @@ public final class MessageLogApi {
         answer.put("intact", report.intact());
         answer.put("records", report.records());
         answer.put("unsealed", report.unsealed());
+        answer.put("archived", report.archived());
         answer.put("problems", report.problems());
         List<Map<String, Object>> chains = new ArrayList<>();
         for (VerifyMessageLog.Chain chain : report.chains()) {

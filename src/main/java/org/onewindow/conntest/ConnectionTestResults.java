@@ -10,6 +10,7 @@ import org.onewindow.admit.ReadMessage;
 import org.onewindow.correlate.AgencyReply;
 import org.onewindow.correlate.AgencyReplyReader;
 import org.onewindow.store.Jdbc;
+import org.onewindow.store.MessageStore;
 
 /**
  * Which pairs of a party's connection test passed, read from what the hub stored while it processed the party's
@@ -32,19 +33,23 @@ public final class ConnectionTestResults {
             + "join message m on m.hub_id = c.declaration_hub_id where c.submitter = ? and c.test_mode = true";
     private static final String MERGED_ACK_SENT = "select hub_id, received_at from message where case_id = ? "
             + "and direction = 'OUT' and message_type = '" + MERGED_ACK + "' order by received_at desc";
-    private static final String AGENCY_REPLIES = "select m.hub_id, m.sender, m.message_type, m.received_at, b.body "
-            + "from message m join message_body b on b.hub_id = m.hub_id where m.case_id = ? and m.direction = 'IN' "
+    private static final String AGENCY_REPLIES = "select m.hub_id, m.sender, m.message_type, m.received_at "
+            + "from message m where m.case_id = ? and m.direction = 'IN' "
             + "and m.channel = 'AGENCY' and m.status = 'CORRELATED' order by m.received_at";
     private static final String REJECTED = "select hub_id, message_type, error_code, error_text, received_at from message "
             + "where sender = ? and test_mode = true and direction = 'IN' and status = 'REJECTED' and message_type is not null";
 
     private final Jdbc jdbc;
+    private final MessageStore messages;
     private final ConnectionTestPlan plan;
     private final ReadMessage reader;
     private final AgencyReplyReader replies;
 
-    public ConnectionTestResults(Jdbc jdbc, ConnectionTestPlan plan, ReadMessage reader, AgencyReplyReader replies) {
+    /** {@code messages}: where the agencies' replies are read from, archived or not. */
+    public ConnectionTestResults(Jdbc jdbc, MessageStore messages, ConnectionTestPlan plan, ReadMessage reader,
+                                 AgencyReplyReader replies) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.plan = plan;
         this.reader = reader;
         this.replies = replies;
@@ -84,7 +89,7 @@ public final class ConnectionTestResults {
                 rs.getString("message_type")), party)) {
             mergedAcknowledgement(c).ifPresent(seen::add);
             seen.addAll(jdbc.query(AGENCY_REPLIES, rs -> agencyReply(c, rs.getString("hub_id"), rs.getString("sender"),
-                    rs.getString("message_type"), Jdbc.instant(rs, "received_at"), rs.getBytes("body")), c.caseId()));
+                    rs.getString("message_type"), Jdbc.instant(rs, "received_at"), messages.body(rs.getString("hub_id")).orElseThrow()), c.caseId()));
         }
         seen.addAll(jdbc.query(REJECTED, rs -> new Observation(rs.getString("message_type"), null, null, false,
                 Jdbc.instant(rs, "received_at"), rs.getString("hub_id"), "rejected: " + rs.getString("error_text")), party));

@@ -1,31 +1,41 @@
 package org.onewindow.ledger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.onewindow.store.BodyArchive;
 import org.onewindow.store.Jdbc;
 
 /**
  * Walks every party's chain of stored message records and recomputes each link: a record whose content was
  * altered no longer matches its hash (one whose body was deleted is named as such), a deleted record leaves a gap
  * in the positions (and breaks the next record's previous hash), and deleting the newest records leaves the chain
- * short of its head. The report lists each problem with the party, position and hub id, and each chain's head
- * hash — an operator who keeps those elsewhere can also prove that nobody rewrote a whole chain.
+ * short of its head. A record whose body retention archived is checked with the body's SHA-256 kept beside it,
+ * and every archive file against those: a body altered or missing in its file, or a file gone, is reported. The
+ * report lists each problem with the party, position and hub id, and each chain's head hash — an operator who keeps
+ * those elsewhere can also prove that nobody rewrote a whole chain.
  */
 public final class VerifyMessageLog {
     private static final int PAGE = 500;
 
     private final Jdbc jdbc;
+    private final BodyArchive archive;
 
-    public VerifyMessageLog(Jdbc jdbc) {
+    public VerifyMessageLog(Jdbc jdbc, BodyArchive archive) {
         this.jdbc = jdbc;
+        this.archive = archive;
     }
 
     /** One chain's outcome. */
     public record Chain(String party, long records, long headPosition, String headHash) {
     }
 
-    /** The whole verification: chains, records checked, records not sealed yet, and every problem found. */
-    public record Report(List<Chain> chains, long records, long unsealed, List<String> problems) {
+    /**
+     * The whole verification: chains, records checked, records not sealed yet, records whose body is archived (and
+     * checked in its archive file), and every problem found.
+     */
+    public record Report(List<Chain> chains, long records, long unsealed, long archived, List<String> problems) {
         public boolean intact() {
             return problems.isEmpty();
         }
@@ -52,7 +62,21 @@ public final class VerifyMessageLog {
             problems.add("party " + orphan + ": sealed records exist but the chain head is gone");
         }
         long unsealed = jdbc.queryOne("select count(*) from message where chain_party is null", rs -> rs.getLong(1)).orElse(0L);
-        return new Report(chains, total, unsealed, problems);
+        long archived = verifyArchiveFiles(problems);
+        return new Report(chains, total, unsealed, archived, problems);
+    }
+
+    /** Checks every archive file against the bodies the database says it holds; returns how many bodies were checked. */
+    private long verifyArchiveFiles(List<String> problems) {
+        long checked = 0;
+        for (String file : jdbc.query("select distinct archive_file from archived_body order by archive_file", rs -> rs.getString(1))) {
+            Map<String, String> digests = new LinkedHashMap<>();
+            jdbc.query("select hub_id, body_sha256 from archived_body where archive_file = ?",
+                    rs -> digests.put(rs.getString(1), rs.getString(2)), file);
+            problems.addAll(archive.check(file, digests));
+            checked += digests.size();
+        }
+        return checked;
     }
 
     private long verifyChain(Head head, List<String> problems) {
@@ -69,7 +93,7 @@ public final class VerifyMessageLog {
                 if (!link.previousHash().equals(previous)) {
                     problems.add(where + ": does not follow the record before it (a record was removed or altered)");
                 }
-                if (link.record().body() == null) {
+                if (link.record().bodySha256() == null) {
                     problems.add(where + ": its body is gone (the record was altered)");
                 } else if (!link.record().hash(link.previousHash()).equals(link.recordHash())) {
                     problems.add(where + ": its content no longer matches its hash (the record was altered)");
@@ -88,9 +112,10 @@ public final class VerifyMessageLog {
     }
 
     private List<Link> page(String party, long afterPosition) {
-        // a left join, so that a record whose body was deleted is reported as such rather than as a gap
-        return jdbc.query("select " + ChainRecord.COLUMNS + ", m.chain_position, m.previous_hash, m.record_hash from message m "
-                        + "left join message_body b on b.hub_id = m.hub_id where m.chain_party = ? and m.chain_position > ? "
+        // left joins, so that a record whose body was deleted is reported as such rather than as a gap
+        return jdbc.query("select " + ChainRecord.COLUMNS + ", " + ChainRecord.ARCHIVED_DIGEST + ", m.chain_position, "
+                        + "m.previous_hash, m.record_hash from message m left join message_body b on b.hub_id = m.hub_id "
+                        + "left join archived_body a on a.hub_id = m.hub_id where m.chain_party = ? and m.chain_position > ? "
                         + "order by m.chain_position fetch first " + PAGE + " rows only",
                 rs -> new Link(ChainRecord.read(rs), rs.getLong("chain_position"), rs.getString("previous_hash"),
                         rs.getString("record_hash")),

@@ -31,6 +31,11 @@ public final class HubIds {
         return at(millis, bits.getLong(), bits.getLong());
     }
 
+    /** The smallest id made at this time or later: every id made earlier sorts (as text) before it. */
+    public static String earliestAt(long millis) {
+        return at(millis, 0, 0);
+    }
+
     private static String at(long millis, long high, long low) {
         long mostSignificant = (millis << 16) | VERSION_7 | (high & 0x0FFFL);
         long leastSignificant = (low & 0x3FFF_FFFF_FFFF_FFFFL) | VARIANT;

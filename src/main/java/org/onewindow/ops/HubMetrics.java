@@ -35,6 +35,8 @@ public final class HubMetrics {
     private static final Map<String, Counter> OUT = new ConcurrentHashMap<>();
     private static final Map<String, Counter> REJECTED = new ConcurrentHashMap<>();
     private static final String UNKNOWN = "unknown";
+    private static final Counter ARCHIVED = Counter.builder("onewindow.archived.bodies")
+            .description("Message bodies moved from the database to archive files (retention)").register(Metrics.globalRegistry);
 
     private HubMetrics() {
     }
@@ -54,6 +56,11 @@ public final class HubMetrics {
         String key = code == null ? UNKNOWN : code;
         REJECTED.computeIfAbsent(key, c -> Counter.builder("onewindow.rejections")
                 .description("Messages rejected, by error code").tag("code", c).register(Metrics.globalRegistry)).increment();
+    }
+
+    /** Message bodies moved to an archive file: {@code onewindow_archived_bodies_total}. */
+    public static void archived(int bodies) {
+        ARCHIVED.increment(bodies);
     }
 
     /** Lets the registry publish every meter of the hub (and of any later one). */

@@ -8,10 +8,13 @@ import java.util.List;
 public final class DeliveryStore {
     private final Jdbc jdbc;
     private final Clock clock;
+    private final BodyArchive archive;
 
-    public DeliveryStore(Jdbc jdbc, Clock clock) {
+    /** {@code archive}: where retention moved the bodies of old messages, which a party may still be due. */
+    public DeliveryStore(Jdbc jdbc, Clock clock, BodyArchive archive) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.archive = archive;
     }
 
     /** A message waiting in a party's mailbox, with its XML body. */
@@ -24,11 +27,16 @@ public final class DeliveryStore {
 
     public List<Pending> pending(String party, int limit) {
         return jdbc.query("select d.hub_id, m.message_type, m.case_id, m.caused_by, d.created_at, b.body "
-                        + "from party_delivery d join message m on m.hub_id = d.hub_id join message_body b on b.hub_id = d.hub_id "
+                        + "from party_delivery d join message m on m.hub_id = d.hub_id left join message_body b on b.hub_id = d.hub_id "
                         + "where d.party = ? and d.acked_at is null order by d.delivery_id fetch first " + limit + " rows only",
                 rs -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Jdbc.instant(rs, "created_at"), rs.getBytes(6)),
+                        Jdbc.instant(rs, "created_at"), bodyOf(rs.getString(1), rs.getBytes(6))),
                 party);
+    }
+
+    private byte[] bodyOf(String hubId, byte[] stored) {
+        return stored != null ? stored : archive.body(hubId).orElseThrow(
+                () -> new IllegalStateException("The body of message " + hubId + " is neither stored nor archived"));
     }
 
     /** Acknowledges a message; false when the party had no such message waiting. */

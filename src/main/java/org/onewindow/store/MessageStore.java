@@ -23,10 +23,13 @@ public final class MessageStore {
 
     private final Jdbc jdbc;
     private final Clock clock;
+    private final BodyArchive archive;
 
-    public MessageStore(Jdbc jdbc, Clock clock) {
+    /** {@code archive}: where retention moved the bodies of old messages. */
+    public MessageStore(Jdbc jdbc, Clock clock, BodyArchive archive) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.archive = archive;
     }
 
     /** Stores an inbound message as received, before it is acknowledged to its sender. */
@@ -145,9 +148,10 @@ public final class MessageStore {
         return jdbc.queryOne("select " + COLUMNS + " from message where hub_id = ?", MessageStore::map, hubId);
     }
 
-    /** The message's original bytes. */
+    /** The message's original bytes, from the database or, once retention moved them, from their archive file. */
     public Optional<byte[]> body(String hubId) {
-        return jdbc.queryOne("select body from message_body where hub_id = ?", rs -> rs.getBytes(1), hubId);
+        return jdbc.queryOne("select body from message_body where hub_id = ?", rs -> rs.getBytes(1), hubId)
+                .or(() -> archive.body(hubId));
     }
 
     /** Messages the hub sent because of this one, oldest first. */

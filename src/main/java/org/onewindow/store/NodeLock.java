@@ -12,6 +12,8 @@ import java.time.Clock;
 public final class NodeLock {
     /** First start: bootstrap parties, the hub's key and certificate, demo credentials. */
     public static final String BOOTSTRAP = "bootstrap";
+    /** Retention: moving old message bodies to archive files. */
+    public static final String ARCHIVE = "archive";
     private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
     private final Jdbc jdbc;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onewindow.message.MessageKeys;
+import org.onewindow.store.BodyArchive;
 import org.onewindow.store.Jdbc;
 import org.onewindow.store.MessageStore;
 import org.w3c.dom.Document;
@@ -182,7 +183,7 @@ class StatisticsIT {
 
     /** One inbound NX5105 of the party, recorded through the hub's message store as received at {@code at}. */
     private static void record(String party, Instant at, String syntax, String status, boolean test) {
-        MessageStore store = new MessageStore(jdbc, Clock.fixed(at, ZoneOffset.UTC));
+        MessageStore store = new MessageStore(jdbc, Clock.fixed(at, ZoneOffset.UTC), hub.bean("bodyArchive", BodyArchive.class));
         String hubId = UUID.randomUUID().toString();
         String number = "AA  14K73" + String.format("%05d", Math.floorMod(hubId.hashCode(), 100_000));
         jdbc.inTransaction(() -> {

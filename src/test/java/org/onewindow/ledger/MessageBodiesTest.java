@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.onewindow.infra.Database;
 import org.onewindow.infra.HubSettings;
 import org.onewindow.message.ErrorCode;
+import org.onewindow.store.BodyArchive;
 import org.onewindow.store.DeliveryStore;
 import org.onewindow.store.Jdbc;
 import org.onewindow.store.MessageStore;
@@ -39,17 +40,19 @@ class MessageBodiesTest {
     @MethodSource("org.onewindow.store.TestDatabases#kinds")
     void bodiesMovedByTheMigrationAndStoredAfterItAreSealedReadAndVerified(String kind) throws Exception {
         HubSettings settings = TestDatabases.settings(kind, dataDir);
-        ChainRecord before = new ChainRecord(UUID.randomUUID().toString(), "IN", "HTTP", PARTY, null,
-                Instant.parse("2026-01-05T08:30:00Z"), "<sealed-before-V12/>".getBytes(UTF_8));
-        storeSealedBeforeTheMigration(settings, before);
+        byte[] beforeBody = "<sealed-before-V12/>".getBytes(UTF_8);
+        ChainRecord before = ChainRecord.of(UUID.randomUUID().toString(), "IN", "HTTP", PARTY, null,
+                Instant.parse("2026-01-05T08:30:00Z"), beforeBody);
+        storeSealedBeforeTheMigration(settings, before, beforeBody);
 
         try (Database database = new Database(settings)) {
             Jdbc jdbc = new Jdbc(database.dataSource());
             Clock clock = Clock.systemUTC();
-            MessageStore messages = new MessageStore(jdbc, clock);
-            DeliveryStore deliveries = new DeliveryStore(jdbc, clock);
-            VerifyMessageLog log = new VerifyMessageLog(jdbc);
-            assertThat(messages.body(before.hubId()).orElseThrow()).isEqualTo(before.body());
+            BodyArchive archive = new BodyArchive(settings.dataDir().resolve("message-archive"), jdbc);
+            MessageStore messages = new MessageStore(jdbc, clock, archive);
+            DeliveryStore deliveries = new DeliveryStore(jdbc, clock, archive);
+            VerifyMessageLog log = new VerifyMessageLog(jdbc, archive);
+            assertThat(messages.body(before.hubId()).orElseThrow()).isEqualTo(beforeBody);
             assertThat(log.verify().intact()).isTrue();
 
             String inbound = UUID.randomUUID().toString();
@@ -75,7 +78,7 @@ class MessageBodiesTest {
     }
 
     /** A record as the hub stored and sealed it up to V11: its body inline in {@code message}. */
-    private static void storeSealedBeforeTheMigration(HubSettings settings, ChainRecord record) throws SQLException {
+    private static void storeSealedBeforeTheMigration(HubSettings settings, ChainRecord record, byte[] body) throws SQLException {
         Flyway.configure().dataSource(settings.effectiveDbUrl(), settings.dbUser(), settings.dbPassword()).target("11")
                 .load().migrate();
         String hash = record.hash(ChainRecord.GENESIS);
@@ -88,10 +91,10 @@ class MessageBodiesTest {
                      + "record_hash, sealed_at) values (?, 1, ?, ?)")) {
             message.setString(1, record.hubId());
             message.setString(2, PARTY);
-            message.setInt(3, record.body().length);
+            message.setInt(3, body.length);
             message.setTimestamp(4, at);
             message.setTimestamp(5, at);
-            message.setBytes(6, record.body());
+            message.setBytes(6, body);
             message.setString(7, PARTY);
             message.setString(8, ChainRecord.GENESIS);
             message.setString(9, hash);

@@ -33,7 +33,7 @@ class StoreTest {
         try (Database database = open(kind)) {
             Jdbc jdbc = new Jdbc(database.dataSource());
             Clock clock = Clock.systemUTC();
-            MessageStore messages = new MessageStore(jdbc, clock);
+            MessageStore messages = new MessageStore(jdbc, clock, new BodyArchive(dataDir.resolve("message-archive"), jdbc));
             CaseStore cases = new CaseStore(jdbc, clock);
             DedupStore dedup = new DedupStore(jdbc, clock);
 
