@@ -37,8 +37,9 @@ import org.onewindow.store.TestDatabases;
 /**
  * Retention on the embedded H2 and on PostgreSQL: the bodies of messages whose case has been quiet for the retention
  * period move to archive files, while a case with a recent message keeps all of its bodies; an archived body is
- * still read by the store and the pull mailbox, the message log still verifies, and an archive file altered or
- * removed, or an archived digest changed, is reported by {@code log verify}.
+ * still read by the store and the pull mailbox, the message log still verifies, a body a crash left both archived
+ * and in the database is archived again, and an archive file altered or removed, or an archived digest changed, is
+ * reported by {@code log verify}.
  */
 class RetentionTest {
     private static final String BROKER = "BROKER01";
@@ -76,6 +77,9 @@ class RetentionTest {
             new ArchiveMessageBodies(jdbc, archive, monthOn, Optional.empty(), 2).run();
             assertThat(bodiesInDatabase(jdbc)).isEqualTo(5);
 
+            // as a crash leaves it: archived into a file, the database pointing there, the body not yet deleted
+            jdbc.update("insert into archived_body (hub_id, body_sha256, archive_file, archived_at) values (?, ?, ?, ?)",
+                    rejected, "0".repeat(64), "bodies-lost-in-a-crash.zip", now);
             ArchiveMessageBodies retention = new ArchiveMessageBodies(jdbc, archive, monthOn, Optional.of(RETENTION), 2);
             retention.run();
             assertThat(bodiesInDatabase(jdbc)).as("the busy case keeps its bodies").isEqualTo(2);
