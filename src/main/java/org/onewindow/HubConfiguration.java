@@ -195,8 +195,6 @@ public class HubConfiguration implements CamelConfiguration {
         SealMessageLog sealer = new SealMessageLog(jdbc, clock, 500);
         registry.bind("sealMessageLog", sealer);
         registry.bind("messageLogApi", new MessageLogApi(sealer, new VerifyMessageLog(jdbc, archive)));
-        registry.bind("archiveMessageBodies", new ArchiveMessageBodies(jdbc, archive, clock, retention.archiveAfter(),
-                retention.perFile()));
 
         ReadMessage reader = new ReadMessage(schemas, settings.maxMessageBytes(), signatureCheck);
         EdifactGuides ediGuides = EdifactGuides.bundled();
@@ -210,6 +208,8 @@ public class HubConfiguration implements CamelConfiguration {
         RedeliveryGuard redelivery = new RedeliveryGuard(messages, outbox);
         DiskSpaceGuard disk = new DiskSpaceGuard(settings.dataDir(), settings.diskMinFree(), settings.diskCheckMs());
         context.addStartupListener(disk);
+        registry.bind("archiveMessageBodies", new ArchiveMessageBodies(jdbc, archive, clock, retention.archiveAfter(),
+                retention.perFile(), disk::full));
         registry.bind("acceptInbound", new AcceptInbound(jdbc, messages, reject, redelivery, disk, settings.maxMessageBytes(),
                 settings.intakeReadTimeout()));
         DelegationSettings delegation = DelegationSettings.from(context);

@@ -9,10 +9,12 @@ import org.onewindow.cli.Cli;
  * ({@code java -jar onewindow.jar send FILE…} / {@code replay DIR}), or an offline trust command
  * ({@code sign}, {@code verify}, {@code pki}: signing and verifying messages, demo keys and certificates), or an
  * operator command against a running hub ({@code parties …}: the party registry; {@code log verify}: the
- * tamper-evident message log; {@code parked …}: list, show, replay or discard parked messages).
+ * tamper-evident message log; {@code parked …}: list, show, replay or discard parked messages), or {@code db compact}
+ * on a stopped hub's embedded database.
  */
 public final class OneWindow {
-    private static final Set<String> CLI_COMMANDS = Set.of("send", "replay", "sign", "verify", "pki", "parties", "log", "parked");
+    private static final Set<String> CLI_COMMANDS = Set.of("send", "replay", "sign", "verify", "pki", "parties", "log", "parked",
+            "db");
 
     private OneWindow() {
     }

@@ -61,6 +61,9 @@ public final class Cli {
         if (args.length > 0 && args[0].equals("parked")) {
             return ParkedCommand.run(args, out, err);
         }
+        if (args.length > 0 && args[0].equals("db")) {
+            return DatabaseCommand.run(args, out, err);
+        }
         CliOptions options;
         try {
             options = CliOptions.parse(args);

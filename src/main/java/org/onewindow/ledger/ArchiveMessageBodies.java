@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.onewindow.message.HubIds;
 import org.onewindow.ops.HubMetrics;
 import org.onewindow.store.BodyArchive;
@@ -34,15 +35,22 @@ public final class ArchiveMessageBodies implements Runnable {
     private final Clock clock;
     private final Optional<Duration> retention;
     private final int perFile;
+    private final BooleanSupplier diskFull;
 
-    /** {@code retention}: how long a body stays in the database; empty keeps every body there. */
-    public ArchiveMessageBodies(Jdbc jdbc, BodyArchive archive, Clock clock, Optional<Duration> retention, int perFile) {
+    /**
+     * {@code retention}: how long a body stays in the database, empty keeping every body there; {@code diskFull}: true
+     * while the data directory's disk is short of space, when no archive file is written (the embedded H2 does not give
+     * back the space of deleted bodies at once, so archiving would take more room, not less).
+     */
+    public ArchiveMessageBodies(Jdbc jdbc, BodyArchive archive, Clock clock, Optional<Duration> retention, int perFile,
+                                BooleanSupplier diskFull) {
         this.jdbc = jdbc;
         this.archive = archive;
         this.locks = new NodeLock(jdbc, clock);
         this.clock = clock;
         this.retention = retention;
         this.perFile = perFile;
+        this.diskFull = diskFull;
     }
 
     @Override
@@ -54,7 +62,7 @@ public final class ArchiveMessageBodies implements Runnable {
 
     /** Archives up to one file's worth of due bodies and returns how many it archived. */
     public int archiveBatch() {
-        if (retention.isEmpty()) {
+        if (retention.isEmpty() || diskFull.getAsBoolean()) {
             return 0;
         }
         Instant now = clock.instant();

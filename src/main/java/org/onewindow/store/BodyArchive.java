@@ -65,7 +65,7 @@ public final class BodyArchive {
     }
 
     /**
-     * Writes a new archive file with the bodies of these messages ({@code bodies} reads one at a time, so only one is
+     * Writes a new archive file with the bodies of these messages (at least one) ({@code bodies} reads one at a time, so only one is
      * in memory), forced to disk under its final name before this returns: the caller deletes the bodies from the
      * database only after that.
      */
@@ -84,6 +84,11 @@ public final class BodyArchive {
             forceDirectory();
             return new Written(file, digests);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException leftBehind) {
+                e.addSuppressed(leftBehind);
+            }
             throw new UncheckedIOException("Cannot write archive file " + target, e);
         }
     }

@@ -74,13 +74,16 @@ class RetentionTest {
             new SealMessageLog(jdbc, Clock.systemUTC(), 100).run();
 
             Clock monthOn = Clock.fixed(now.plus(Duration.ofDays(31)), ZoneOffset.UTC);
-            new ArchiveMessageBodies(jdbc, archive, monthOn, Optional.empty(), 2).run();
+            new ArchiveMessageBodies(jdbc, archive, monthOn, Optional.empty(), 2, () -> false).run();
             assertThat(bodiesInDatabase(jdbc)).isEqualTo(5);
 
             // as a crash leaves it: archived into a file, the database pointing there, the body not yet deleted
             jdbc.update("insert into archived_body (hub_id, body_sha256, archive_file, archived_at) values (?, ?, ?, ?)",
                     rejected, "0".repeat(64), "bodies-lost-in-a-crash.zip", now);
-            ArchiveMessageBodies retention = new ArchiveMessageBodies(jdbc, archive, monthOn, Optional.of(RETENTION), 2);
+            new ArchiveMessageBodies(jdbc, archive, monthOn, Optional.of(RETENTION), 2, () -> true).run();
+            assertThat(bodiesInDatabase(jdbc)).as("nothing is archived while the disk is full").isEqualTo(5);
+            ArchiveMessageBodies retention = new ArchiveMessageBodies(jdbc, archive, monthOn, Optional.of(RETENTION), 2,
+                    () -> false);
             retention.run();
             assertThat(bodiesInDatabase(jdbc)).as("the busy case keeps its bodies").isEqualTo(2);
             assertThat(jdbc.query("select hub_id from message_body order by hub_id", rs -> rs.getString(1)))
