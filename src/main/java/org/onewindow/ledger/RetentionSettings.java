@@ -24,7 +24,14 @@ public record RetentionSettings(Optional<Duration> archiveAfter, Path archiveDir
         String dir = get(p, "onewindow.retention.archive-dir", "");
         return new RetentionSettings(OFF.equalsIgnoreCase(after) ? Optional.empty() : Optional.of(positive(after)),
                 dir.isEmpty() ? dataDir.resolve("message-archive") : Path.of(dir),
-                Integer.parseInt(get(p, "onewindow.retention.bodies-per-file", "5000")));
+                atLeastOne(Integer.parseInt(get(p, "onewindow.retention.bodies-per-file", "5000"))));
+    }
+
+    private static int atLeastOne(int bodiesPerFile) {
+        if (bodiesPerFile < 1) {
+            throw new IllegalArgumentException("onewindow.retention.bodies-per-file must be at least 1, not " + bodiesPerFile);
+        }
+        return bodiesPerFile;
     }
 
     private static Duration positive(String text) {
