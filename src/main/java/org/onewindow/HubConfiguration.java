@@ -28,6 +28,7 @@ import org.onewindow.admit.RejectMessage;
 import org.onewindow.api.AuthenticateCaller;
 import org.onewindow.as2.As2Channel;
 import org.onewindow.soap.SoapService;
+import org.onewindow.soap.SoapSizeLimit;
 import org.onewindow.api.GuardApi;
 import org.onewindow.api.HttpsListener;
 import org.onewindow.api.HttpsSettings;
@@ -227,7 +228,9 @@ public class HubConfiguration implements CamelConfiguration {
         SftpChannel.install(context, settings.dataDir(), jdbc, parties, messages, disk, clock);
         As2Channel.bind(context, registry, jdbc, messages, parties, credentials, disk, settings.dataDir(),
                 settings.maxMessageBytes(), clock);
-        registry.bind("soapService", new SoapService(parties, messages, deliveries, disk, settings.maxMessageBytes()));
+        SoapService soap = new SoapService(parties, messages, deliveries, disk, settings.maxMessageBytes());
+        registry.bind("soapService", soap);
+        registry.bind("soapSizeLimit", new SoapSizeLimit(soap, settings.maxMessageBytes()));
         PartyContacts contacts = partyId -> parties.find(partyId).map(Party::email);
         NoticeStore notices = new NoticeStore(jdbc, clock);
         registry.bind("delegationApi", new DelegationApi(new Delegations(jdbc, delegations,

@@ -133,7 +133,7 @@ public final class AcceptInbound {
         }
         Object body = exchange.getIn().getBody();
         try (InputStream in = body instanceof Path ? Files.newInputStream((Path) body) : exchange.getIn().getBody(InputStream.class)) {
-            accept(exchange, FileBody.read(in, maxBytes), HubIds.next());
+            accept(exchange, StreamedBody.read(in, maxBytes), HubIds.next());
         }
     }
 

@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
  * kept, and the first byte beyond them marks the body too large (W005), so the rest need never be
  * read into memory. Chunks may arrive on one thread and be read on another.
  */
-final class BodyHead {
+public final class BodyHead {
     /** Initial buffer size: a typical declaration fits without growing it. */
     private static final int INITIAL_CAPACITY = 64 * 1024;
 
@@ -36,12 +36,12 @@ final class BodyHead {
     }
 
     /** True when the body has more than {@code maxBytes} bytes. */
-    synchronized boolean tooLarge() {
+    public synchronized boolean tooLarge() {
         return tooLarge;
     }
 
     /** The whole body, or its first {@code maxBytes} bytes when it is too large. */
-    synchronized byte[] bytes() {
+    public synchronized byte[] bytes() {
         return kept.toByteArray();
     }
 }

@@ -1,12 +1,15 @@
 package org.onewindow.soap;
 
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.cxf.common.CxfPayload;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.onewindow.deliver.ReplyChannels;
 import org.onewindow.message.Dom;
 import org.onewindow.message.ErrorCode;
@@ -18,6 +21,8 @@ import org.onewindow.party.Party;
 import org.onewindow.party.PartyStore;
 import org.onewindow.store.DeliveryStore;
 import org.onewindow.store.MessageStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -32,6 +37,7 @@ import org.w3c.dom.Element;
  * nothing.
  */
 public final class SoapService {
+    private static final Logger LOG = LoggerFactory.getLogger(SoapService.class);
     private static final int MAX_FETCH = 100;
 
     private final PartyStore parties;
@@ -56,15 +62,25 @@ public final class SoapService {
         Message in = exchange.getIn();
         String authorization = in.getHeader("Authorization", String.class);
         in.removeHeaders("OneWindow*");
-        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : null;
-        Optional<Party> caller = token == null || token.isEmpty() ? Optional.empty()
-                : parties.byTokenHash(ApiTokens.hash(token)).filter(Party::active);
-        if (caller.isEmpty()) {
-            throw SoapFaults.of(ErrorCode.SOAP_NOT_AUTHENTICATED, null);
-        }
-        in.setHeader(Headers.PRINCIPAL, caller.get().partyId());
+        in.setHeader(Headers.PRINCIPAL, caller(authorization));
         in.setBody(request(exchange));
+    }
+
+    /**
+     * The answer to a request larger than any submit of {@code max-bytes} can be ({@link SoapSizeLimit}): the
+     * caller's first {@code max-bytes} bytes are stored as a rejected message (W005) and the fault names it.
+     */
+    SoapFault refuseTooLarge(String authorization, byte[] head, int envelopeLimit) {
+        if (disk.full()) {
+            return SoapFaults.of(ErrorCode.STORAGE_FULL, null);
+        }
+        try {
+            String party = caller(authorization);
+            return reject(party, head, ErrorCode.MESSAGE_TOO_LARGE, "the SOAP request is over " + envelopeLimit
+                    + " bytes, more than a submit of at most " + maxBytes + " bytes takes");
+        } catch (SoapFault notAuthenticated) {
+            return notAuthenticated;
+        }
     }
 
     /** submit: stores the message for admission and leaves it as the body, with the hub's headers. */
@@ -73,14 +89,21 @@ public final class SoapService {
             throw SoapFaults.of(ErrorCode.STORAGE_FULL, null);
         }
         Message in = exchange.getIn();
-        byte[] body = base64(Dom.text(in.getBody(Element.class), "message"));
+        String party = in.getHeader(Headers.PRINCIPAL, String.class);
+        String text = Dom.text(in.getBody(Element.class), "message");
+        byte[] body;
+        try {
+            body = text == null ? new byte[0] : Base64.getMimeDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw reject(party, text.getBytes(StandardCharsets.UTF_8), ErrorCode.MALFORMED_XML,
+                    "<message> is not base64: " + e.getMessage());
+        }
         if (body.length == 0) {
-            throw SoapFaults.of(ErrorCode.EMPTY_MESSAGE, "put the signed XML message, base64-encoded, in <message>");
+            throw reject(party, body, ErrorCode.EMPTY_MESSAGE, "put the signed XML message, base64-encoded, in <message>");
         }
         if (body.length > maxBytes) {
-            throw SoapFaults.of(ErrorCode.MESSAGE_TOO_LARGE, body.length + " bytes; at most " + maxBytes + " are accepted");
+            throw reject(party, body, ErrorCode.MESSAGE_TOO_LARGE, body.length + " bytes; at most " + maxBytes + " are accepted");
         }
-        String party = in.getHeader(Headers.PRINCIPAL, String.class);
         String hubId = HubIds.next();
         messages.saveInbound(hubId, ReplyChannels.SOAP, party, body);
         in.removeHeaders("*", "OneWindow*");
@@ -140,12 +163,23 @@ public final class SoapService {
         return body.get(0);
     }
 
-    private static byte[] base64(String text) {
-        try {
-            return text == null ? new byte[0] : Base64.getMimeDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw SoapFaults.of(ErrorCode.MALFORMED_XML, "<message> is not base64: " + e.getMessage());
-        }
+    /** The party of a valid API token in {@code Authorization: Bearer}; a T330 fault otherwise. */
+    private String caller(String authorization) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
+        Optional<Party> caller = token == null || token.isEmpty() ? Optional.empty()
+                : parties.byTokenHash(ApiTokens.hash(token)).filter(Party::active);
+        return caller.orElseThrow(() -> SoapFaults.of(ErrorCode.SOAP_NOT_AUTHENTICATED, null)).partyId();
+    }
+
+    /** Stores what a party sent (at most {@code max-bytes} of it) as rejected with the code; the fault names it. */
+    private SoapFault reject(String party, byte[] sent, ErrorCode code, String detail) {
+        String hubId = HubIds.next();
+        messages.saveInbound(hubId, ReplyChannels.SOAP, party, sent.length > maxBytes ? Arrays.copyOf(sent, maxBytes) : sent);
+        String text = code.code() + " " + code.text() + ": " + detail;
+        messages.recordRejection(hubId, code, text);
+        LOG.warn("Refused a SOAP submit of {} (hub message {}): {}", party, hubId, text);
+        return SoapFaults.of(code, detail + " (stored as hub message " + hubId + ")");
     }
 
     private static Element response(String name) {

@@ -3,6 +3,7 @@ package org.onewindow.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,11 +11,17 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.io.SequenceInputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -36,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The hostile corpus ({@code samples/hostile/}) through the real HTTP intake of a whole hub, with the
  * default size limit: every entry of {@code expected.csv} gets its HTTP status and error code — an NX903
  * in the sender's mailbox after a 202, or a problem answer at the door — and is stored as REJECTED with
- * that code. A 200 MB body (over HTTP and over JMS) is answered W005 while the heap stays bounded; a
+ * that code. A 200 MB body (over HTTP, JMS and SOAP) is answered W005 while the heap stays bounded; a
  * sender that stalls mid-body has its connection closed; and afterwards a valid declaration still goes
  * through to its NX5106 Y.
  */
@@ -50,6 +57,7 @@ class HostileCorpusIT {
     /** The bound: a huge body may not leave the heap more than this above where it was. */
     private static final long HEAP_GROWTH_BOUND = 64L * 1024 * 1024;
     private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
+    private static final Pattern SOAP_STORED_AS = Pattern.compile("stored as hub message ([0-9a-f-]{36})");
     private static final Pattern REJECTED_HUB_ID = Pattern.compile("<tw_UniversallyUniqueID>([^<]+)</tw_UniversallyUniqueID>");
 
     static TestHub hub;
@@ -153,6 +161,37 @@ class HostileCorpusIT {
 
     @Test
     @Order(4)
+    void aHugeSoapRequestIsAnsweredWithAW005FaultAndStoredTruncated() throws Exception {
+        long before = heapUsedAfterGc();
+        HttpRequest submit = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.soapPort + "/soap/onewindow"))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"submit\"")
+                .header("Authorization", "Bearer " + client.party("HOSTILESOAP").token())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(HostileCorpusIT::hugeSoapSubmit))
+                .build();
+        HttpResponse<String> fault = HttpClient.newHttpClient().send(submit, HttpResponse.BodyHandlers.ofString());
+        assertHeapGrewAtMostTheBound(before);
+        assertThat(fault.statusCode()).isEqualTo(500);
+        assertThat(fault.body()).contains("soap:Client").contains("<ow:code>W005</ow:code>").doesNotContain("Exception");
+        Matcher stored = SOAP_STORED_AS.matcher(fault.body());
+        assertThat(stored.find()).as("the fault names the stored message: " + fault.body()).isTrue();
+        JsonNode record = assertStoredAsRejected(stored.group(1), "W005");
+        assertThat(record.get("sizeBytes").asLong()).as("stored truncated to max-bytes").isEqualTo(10_485_760L);
+        assertThat(record.get("sender").asText()).isEqualTo(client.party("HOSTILESOAP").partyId());
+    }
+
+    /** A SOAP submit whose message is 200 MB long, made up while it is sent. */
+    private static InputStream hugeSoapSubmit() {
+        String start = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                + "<ow:submit xmlns:ow=\"urn:onewindow:soap:v1\"><message>";
+        String end = "</message></ow:submit></soap:Body></soap:Envelope>";
+        return new SequenceInputStream(Collections.enumeration(List.of(
+                new ByteArrayInputStream(start.getBytes(StandardCharsets.UTF_8)), new GeneratedBody(HUGE),
+                new ByteArrayInputStream(end.getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    @Test
+    @Order(5)
     void aSenderThatStallsMidBodyHasItsConnectionClosed() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", hub.httpPort)) {
             socket.setSoTimeout((int) REPLY_WAIT.toMillis());
@@ -167,7 +206,7 @@ class HostileCorpusIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterTheWholeCorpusAValidDeclarationIsStillAccepted() throws Exception {
         client.delegateSampleImporters("AFTERHOSTILE");
         HubClient.Answer answer = client.post(Files.readAllBytes(Path.of("samples/NX5105/valid/customs-only.xml")),

@@ -3,14 +3,14 @@ package org.onewindow.intake;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads a file's content keeping at most the size limit plus one byte, however large the file. */
-final class FileBody {
+/** Reads a stream (a file, a SOAP request) keeping at most the size limit plus one byte, however long it is. */
+public final class StreamedBody {
     private static final int CHUNK = 64 * 1024;
 
-    private FileBody() {
+    private StreamedBody() {
     }
 
-    static BodyHead read(InputStream in, int maxBytes) throws IOException {
+    public static BodyHead read(InputStream in, int maxBytes) throws IOException {
         BodyHead head = new BodyHead(maxBytes);
         byte[] chunk = new byte[CHUNK];
         int n;
