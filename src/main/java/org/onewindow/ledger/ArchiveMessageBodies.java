@@ -3,8 +3,10 @@ package org.onewindow.ledger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.onewindow.message.HubIds;
 import org.onewindow.ops.HubMetrics;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * status, its case, its place in its party's chain); whoever reads its body later gets it from the archive file, and
  * the log still verifies, with the body's SHA-256 kept in {@code archived_body}. The file is on disk before the
  * database points to it, and the database points to it before the bodies leave: a crash in between leaves a file
- * nobody points to (its bodies go to the next one), or bodies both in the database and in their file (archived again
- * with the next file, which the database then points to).
+ * nobody points to (its bodies go to the next one, and the file is deleted at the next start), or bodies both in the
+ * database and in their file (archived again with the next file, which the database then points to; the earlier file
+ * is deleted once nothing points to it).
  */
 public final class ArchiveMessageBodies implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveMessageBodies.class);
@@ -36,6 +39,7 @@ public final class ArchiveMessageBodies implements Runnable {
     private final Optional<Duration> retention;
     private final int perFile;
     private final BooleanSupplier diskFull;
+    private boolean leftoversRemoved;
 
     /**
      * {@code retention}: how long a body stays in the database, empty keeping every body there; {@code diskFull}: true
@@ -53,6 +57,10 @@ public final class ArchiveMessageBodies implements Runnable {
         this.diskFull = diskFull;
     }
 
+    /** The bodies one file took, and the files some of them were archived to before (a run a crash cut short). */
+    private record Batch(List<BodyArchive.Archived> archived, Set<String> earlierFiles) {
+    }
+
     @Override
     public void run() {
         while (archiveBatch() == perFile) {
@@ -67,33 +75,66 @@ public final class ArchiveMessageBodies implements Runnable {
         }
         Instant now = clock.instant();
         Instant cutoff = now.minus(retention.get());
-        List<BodyArchive.Archived> archived = locks.holding(NodeLock.ARCHIVE, () -> {
+        Batch batch = locks.holding(NodeLock.ARCHIVE, () -> {
+            removeLeftoversOnce();
             List<BodyArchive.Archived> due = due(cutoff);
+            Set<String> earlierFiles = new HashSet<>();
             if (!due.isEmpty()) {
                 BodyArchive.Written file = archive.write(due, now, hubId -> jdbc.queryOne(
                         "select body from message_body where hub_id = ?", rs -> rs.getBytes(1), hubId).orElseThrow());
                 for (int i = 0; i < due.size(); i++) {
-                    recordArchived(due.get(i).hubId(), file.bodySha256().get(i), file.file(), now);
+                    recordArchived(due.get(i).hubId(), file.bodySha256().get(i), file.file(), now).ifPresent(earlierFiles::add);
                 }
                 LOG.info("Archived {} message bodies received before {} to {}", due.size(), cutoff,
                         archive.directory().resolve(file.file()));
             }
-            return due;
+            return new Batch(due, earlierFiles);
         });
+        List<BodyArchive.Archived> archived = batch.archived();
         deleteFromDatabase(archived);
+        // once the database points elsewhere for good: nothing points to an earlier file again
+        batch.earlierFiles().forEach(this::deleteIfNothingPointsTo);
         HubMetrics.archived(archived.size());
         return archived.size();
     }
 
     /**
-     * Points the message at its archive file. A body archived before whose deletion did not finish (a crash, or two
-     * nodes one after the other) is in this file too, and now points here.
+     * Once per start, before the first file: an archiving run that a crash cut short may have left a file that nothing
+     * points to (its bodies stayed in the database and go into a new file). Only a crash leaves one, and a node that
+     * crashed starts again, so looking once is enough.
      */
-    private void recordArchived(String hubId, String bodySha256, String file, Instant now) {
-        if (jdbc.update("update archived_body set body_sha256 = ?, archive_file = ?, archived_at = ? where hub_id = ?",
-                bodySha256, file, now, hubId) == 0) {
+    private void removeLeftoversOnce() {
+        if (leftoversRemoved) {
+            return;
+        }
+        for (String file : archive.removeLeftovers()) {
+            LOG.warn("Deleted {} from the archive directory: an archiving run that did not finish left it, and no message "
+                    + "points to it", file);
+        }
+        leftoversRemoved = true;
+    }
+
+    /**
+     * Points the message at its archive file. A body archived before whose deletion did not finish (a crash, or two
+     * nodes one after the other) is in this file too, and now points here; returns the file it pointed to before.
+     */
+    private Optional<String> recordArchived(String hubId, String bodySha256, String file, Instant now) {
+        Optional<String> before = jdbc.queryOne("select archive_file from archived_body where hub_id = ?",
+                rs -> rs.getString(1), hubId);
+        if (before.isPresent()) {
+            jdbc.update("update archived_body set body_sha256 = ?, archive_file = ?, archived_at = ? where hub_id = ?",
+                    bodySha256, file, now, hubId);
+        } else {
             jdbc.update("insert into archived_body (hub_id, body_sha256, archive_file, archived_at) values (?, ?, ?, ?)",
                     hubId, bodySha256, file, now);
+        }
+        return before;
+    }
+
+    /** An earlier file whose every body went into a newer one holds nothing anyone reads. */
+    private void deleteIfNothingPointsTo(String file) {
+        if (archive.deleteIfUnreferenced(file)) {
+            LOG.info("Deleted archive file {}: all of its bodies were archived again into a newer file", file);
         }
     }
 

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,6 +40,10 @@ public final class BodyArchive {
     public static final String RECORDS = "records.csv";
     private static final String RECORDS_HEADER = "hub_id,direction,channel,sender,recipient,received_at,message_type,"
             + "declaration_no,case_id,syntax,chain_party,chain_position,previous_hash,record_hash,body_sha256";
+    private static final String FILE_PREFIX = "bodies-";
+    private static final String FILE_SUFFIX = ".zip";
+    /** A file being written has this suffix, after a dot and its final name, until it is complete. */
+    private static final String PARTIAL_SUFFIX = ".partial";
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -70,9 +75,9 @@ public final class BodyArchive {
      * database only after that.
      */
     public Written write(List<Archived> messages, Instant at, Function<String, byte[]> bodies) {
-        String file = "bodies-" + FILE_TIME.format(at) + "-" + messages.get(0).hubId() + ".zip";
+        String file = FILE_PREFIX + FILE_TIME.format(at) + "-" + messages.get(0).hubId() + FILE_SUFFIX;
         Path target = directory.resolve(file);
-        Path partial = directory.resolve("." + file + ".partial");
+        Path partial = directory.resolve("." + file + PARTIAL_SUFFIX);
         try {
             Files.createDirectories(directory);
             List<String> digests;
@@ -133,6 +138,53 @@ public final class BodyArchive {
         }
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0;
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+
+    /**
+     * Deletes what an interrupted archiving run left in the directory: temporary files, and archive files no message
+     * points to (written, but the hub stopped before the database pointed to them; or every body in them was archived
+     * again into a newer file). Call it holding the archive lock, so that no node is writing a file meanwhile. Returns
+     * the names of the files deleted.
+     */
+    public List<String> removeLeftovers() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<String> removed = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                boolean temporary = name.startsWith("." + FILE_PREFIX) && name.endsWith(PARTIAL_SUFFIX);
+                boolean archive = name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX);
+                if (temporary || archive && !referenced(name)) {
+                    Files.delete(file);
+                    removed.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean up the archive directory " + directory, e);
+        }
+        return removed;
+    }
+
+    /**
+     * Deletes the archive file if no message points to it; true if it was deleted. No message is ever pointed to an
+     * existing file again, so once none points to it, none will.
+     */
+    public boolean deleteIfUnreferenced(String file) {
+        if (referenced(file)) {
+            return false;
+        }
+        try {
+            return Files.deleteIfExists(directory.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete archive file " + file, e);
+        }
+    }
+
+    private boolean referenced(String file) {
+        return jdbc.queryOne("select 1 from archived_body where archive_file = ? fetch first 1 rows only", rs -> true, file)
+                .isPresent();
     }
 
     /** The body of a message whose body was archived; empty when it was not. Fails when its archive file is gone. */

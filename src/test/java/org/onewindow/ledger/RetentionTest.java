@@ -38,8 +38,8 @@ import org.onewindow.store.TestDatabases;
  * Retention on the embedded H2 and on PostgreSQL: the bodies of messages whose case has been quiet for the retention
  * period move to archive files, while a case with a recent message keeps all of its bodies; an archived body is
  * still read by the store and the pull mailbox, the message log still verifies, a body a crash left both archived
- * and in the database is archived again, and an archive file altered or removed, or an archived digest changed, is
- * reported by {@code log verify}.
+ * and in the database is archived again (and its earlier file deleted), files a crash left that nothing points to are
+ * deleted, and an archive file altered or removed, or an archived digest changed, is reported by {@code log verify}.
  */
 class RetentionTest {
     private static final String BROKER = "BROKER01";
@@ -78,13 +78,22 @@ class RetentionTest {
             assertThat(bodiesInDatabase(jdbc)).isEqualTo(5);
 
             // as a crash leaves it: archived into a file, the database pointing there, the body not yet deleted
+            Path archivedBeforeTheCrash = leftover(archive, "bodies-20200101T000000Z-" + rejected + ".zip");
             jdbc.update("insert into archived_body (hub_id, body_sha256, archive_file, archived_at) values (?, ?, ?, ?)",
-                    rejected, "0".repeat(64), "bodies-lost-in-a-crash.zip", now);
+                    rejected, "0".repeat(64), archivedBeforeTheCrash.getFileName().toString(), now);
+            // and as crashes leave them before the database points to their file: one half written, one complete
+            Path halfWritten = leftover(archive, ".bodies-20200101T000000Z-" + HubIds.next() + ".zip.partial");
+            Path pointedToByNothing = leftover(archive, "bodies-20200101T000000Z-" + HubIds.next() + ".zip");
+            Path operatorsNote = leftover(archive, "README.txt");
             new ArchiveMessageBodies(jdbc, archive, monthOn, Optional.of(RETENTION), 2, () -> true).run();
             assertThat(bodiesInDatabase(jdbc)).as("nothing is archived while the disk is full").isEqualTo(5);
             ArchiveMessageBodies retention = new ArchiveMessageBodies(jdbc, archive, monthOn, Optional.of(RETENTION), 2,
                     () -> false);
             retention.run();
+            assertThat(halfWritten).as("a half-written file is deleted").doesNotExist();
+            assertThat(pointedToByNothing).as("a file nothing points to is deleted").doesNotExist();
+            assertThat(archivedBeforeTheCrash).as("a file whose bodies went into a newer one is deleted").doesNotExist();
+            assertThat(operatorsNote).as("what is not the hub's stays").exists();
             assertThat(bodiesInDatabase(jdbc)).as("the busy case keeps its bodies").isEqualTo(2);
             assertThat(jdbc.query("select hub_id from message_body order by hub_id", rs -> rs.getString(1)))
                     .containsExactlyInAnyOrder(first, latest);
@@ -135,8 +144,14 @@ class RetentionTest {
 
     private static List<Path> archiveFiles(BodyArchive archive) throws IOException {
         try (Stream<Path> files = Files.list(archive.directory())) {
-            return files.sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".zip")).sorted().toList();
         }
+    }
+
+    /** A file in the archive directory, as something other than a finished archiving run left it. */
+    private static Path leftover(BodyArchive archive, String name) throws IOException {
+        Files.createDirectories(archive.directory());
+        return Files.writeString(archive.directory().resolve(name), "left behind");
     }
 
     private static List<String> recordsOf(List<Path> files) throws IOException {
