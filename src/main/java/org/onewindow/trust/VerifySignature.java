@@ -1,7 +1,6 @@
 package org.onewindow.trust;
 
 import java.io.ByteArrayInputStream;
-import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -9,7 +8,6 @@ import java.util.Base64;
 import java.util.Optional;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.XMLSignature;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -29,13 +27,6 @@ import org.w3c.dom.NodeList;
  * registry). Built once; safe for concurrent use, each call works on its own document.
  */
 public final class VerifySignature {
-    /**
-     * ECDSA verification goes to BouncyCastle, about three times cheaper than Java 17's SunEC
-     * ({@code docs/signatures.md}); RSA stays with the JDK, which is faster there. The provider is used
-     * by instance, never registered globally.
-     */
-    private static final Provider EC_SIGNATURES = new BouncyCastleProvider();
-
     public VerifySignature() {
         SignatureProfile.initialise();
     }
@@ -78,7 +69,7 @@ public final class VerifySignature {
         }
         XMLSignature checked;
         try {
-            checked = new XMLSignature(signature, "", true, signatureProvider(signer));
+            checked = new XMLSignature(signature, "", true, SignatureProviders.forKey(signer.getPublicKey()));
         } catch (XMLSecurityException e) {
             return SignatureVerdict.refused(SignatureFault.MALFORMED, "The ds:Signature cannot be read: " + e.getMessage());
         }
@@ -112,11 +103,6 @@ public final class VerifySignature {
         }
         return Optional.of(SignatureVerdict.refused(SignatureFault.DIGEST_MISMATCH,
                 "The message was altered after it was signed: its digest does not match the signed digest."));
-    }
-
-    /** The provider for the signature check: BouncyCastle for EC keys, else the JDK's (null). */
-    private static Provider signatureProvider(X509Certificate signer) {
-        return "EC".equals(signer.getPublicKey().getAlgorithm()) ? EC_SIGNATURES : null;
     }
 
     /** The first certificate in {@code ds:KeyInfo/ds:X509Data}, or null when there is none. */

@@ -52,7 +52,8 @@ public final class XmlSigner {
 
     private Element append(Document document) {
         try {
-            XMLSignature signature = new XMLSignature(document, "", signatureMethod, SignatureProfile.CANONICALIZATION);
+            XMLSignature signature = new XMLSignature(document, "", signatureMethod, SignatureProfile.CANONICALIZATION,
+                    SignatureProviders.forKey(privateKey));
             document.getDocumentElement().appendChild(signature.getElement());
             Transforms transforms = new Transforms(document);
             for (String transform : SignatureProfile.TRANSFORMS) {
