@@ -101,8 +101,18 @@ class RemoteSftpMailboxIT {
         assertThat(reply).contains("<ID>" + number + "</ID>");
         assertThat(remoteRoot.resolve("archive/declaration.xml")).exists();
         assertThat(remoteRoot.resolve("inbox/declaration.xml")).doesNotExist();
+        // the hub uploads under a temporary name (a later reply may be on its way): once none is in progress, every
+        // file it wrote has its final name
+        List<String> names = Poll.until("the hub's uploads to the remote outbox to finish", REPLY_WAIT, () -> {
+            List<String> listed = outboxNames();
+            return listed.stream().anyMatch(name -> name.startsWith(".")) ? null : listed;
+        });
+        assertThat(names).allMatch(name -> name.matches("[A-Z0-9_]+-[0-9a-f-]{36}\\.xml"));
+    }
+
+    private static List<String> outboxNames() throws java.io.IOException {
         try (Stream<Path> outbox = Files.list(remoteRoot.resolve("outbox"))) {
-            assertThat(outbox.map(p -> p.getFileName().toString())).allMatch(name -> name.matches("[A-Z0-9_]+-[0-9a-f-]{36}\\.xml"));
+            return outbox.map(p -> p.getFileName().toString()).toList();
         }
     }
 
