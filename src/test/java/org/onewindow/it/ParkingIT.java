@@ -60,9 +60,11 @@ class ParkingIT {
             assertThat(replayed.json().get("hubId").asText()).isEqualTo(hubId);
 
             String party = client.party(SENDER).partyId();
-            List<String> types = Poll.until("the release notice after the replay", WAIT, () -> {
+            // customs' release notice may come before the merged acknowledgement, which waits for the food and liquor
+            // agencies' first verdicts too: wait for both
+            List<String> types = Poll.until("the merged acknowledgement and the release notice after the replay", WAIT, () -> {
                 List<String> pending = mailboxTypes(client, party);
-                return pending.contains("N5116") ? pending : null;
+                return pending.contains("N5116") && pending.contains("NX5106") ? pending : null;
             });
             assertThat(types.stream().filter("NX5106"::equals)).as("one merged acknowledgement").hasSize(1);
             assertThat(client.get("/api/v1/messages/" + hubId).get("status").asText()).isEqualTo("ADMITTED");
