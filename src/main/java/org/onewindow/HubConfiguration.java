@@ -137,7 +137,7 @@ public class HubConfiguration implements CamelConfiguration {
 
         Database database = new Database(settings);
         context.addService(database, true, true);
-        Jdbc jdbc = new Jdbc(database.dataSource(), database.writeThrough());
+        Jdbc jdbc = database.jdbc();
         registry.bind("dataSource", database.dataSource());
 
         RetentionSettings retention = RetentionSettings.from(context, settings.dataDir());
@@ -216,7 +216,7 @@ public class HubConfiguration implements CamelConfiguration {
         DelegationSettings delegation = DelegationSettings.from(context);
         DelegationStore delegations = new DelegationStore(jdbc, clock);
         CheckSender delegated = new CheckSender(new CheckSenderMayAct(delegations, delegation.zone()), cases, clock);
-        AdmitInterchange interchanges = new AdmitInterchange(new ReadInterchange(ediGuides), new TranslateCusdec(),
+        AdmitInterchange interchanges = new AdmitInterchange(jdbc, new ReadInterchange(ediGuides), new TranslateCusdec(),
                 new WriteContrl(ediGuides), reader, messages, parties, outbox, reject, ediChannels(context), clock);
         registry.bind("admitMessage", new AdmitMessage(reader, senders, delegated, rules, filing, reject, redelivery, interchanges));
         registry.bind("prepareOutgoing", new PrepareOutgoing());

@@ -22,6 +22,7 @@ import org.onewindow.message.ParsedMessage;
 import org.onewindow.party.Party;
 import org.onewindow.party.PartyKind;
 import org.onewindow.party.PartyStore;
+import org.onewindow.store.Jdbc;
 import org.onewindow.store.MessageStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,10 @@ import org.w3c.dom.Document;
  * that passed the guide is translated to NX5105, stored as an inbound message of its own (syntax EDI, triggered
  * by the interchange), validated against the XSD like XML and admitted exactly as a signed XML declaration
  * would be from there on: delegation (T310), business rules, filing, routing. Its replies leave as CUSRES.
+ *
+ * <p>An interchange is admitted in one database transaction: its CONTRL, its translated declarations and its own
+ * status are committed together. The sender can therefore never fetch the CONTRL while the interchange still reads
+ * as received, and a crash part-way leaves the interchange unprocessed, to be admitted whole on redelivery.
  */
 public final class AdmitInterchange {
     private static final Logger LOG = LoggerFactory.getLogger(AdmitInterchange.class);
@@ -47,6 +52,7 @@ public final class AdmitInterchange {
         List<Outgoing> admit(String hubId, AuthenticateSender.Result sender, String channel, ParsedMessage message);
     }
 
+    private final Jdbc jdbc;
     private final ReadInterchange interchanges;
     private final TranslateCusdec translator;
     private final WriteContrl contrl;
@@ -58,9 +64,10 @@ public final class AdmitInterchange {
     private final Set<String> authenticatedChannels;
     private final Clock clock;
 
-    public AdmitInterchange(ReadInterchange interchanges, TranslateCusdec translator, WriteContrl contrl, ReadMessage reader,
+    public AdmitInterchange(Jdbc jdbc, ReadInterchange interchanges, TranslateCusdec translator, WriteContrl contrl, ReadMessage reader,
                             MessageStore messages, PartyStore parties, Outbox outbox, RejectMessage reject,
                             Set<String> authenticatedChannels, Clock clock) {
+        this.jdbc = jdbc;
         this.interchanges = interchanges;
         this.translator = translator;
         this.contrl = contrl;
@@ -75,6 +82,11 @@ public final class AdmitInterchange {
 
     /** @param test the interchange came in the connection test's test mode: its declarations are filed in the test world */
     public List<Outgoing> admit(String hubId, String sender, String channel, byte[] body, boolean test, AdmitTranslated next) {
+        return jdbc.inTransaction(() -> admitInTransaction(hubId, sender, channel, body, test, next));
+    }
+
+    private List<Outgoing> admitInTransaction(String hubId, String sender, String channel, byte[] body, boolean test,
+                                              AdmitTranslated next) {
         messages.recordSyntax(hubId, Edifact.SYNTAX);
         Interchange interchange = interchanges.read(body);
         Party party = sender == null ? null : parties.find(sender).orElse(null);

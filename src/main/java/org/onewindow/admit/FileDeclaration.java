@@ -66,8 +66,12 @@ public final class FileDeclaration {
         this.agencyDeadline = agencyDeadline;
     }
 
+    /**
+     * All or nothing, also inside an EDIFACT interchange's transaction: a declaration that fails to file leaves none
+     * of its writes behind, whatever the interchange's other declarations did.
+     */
     public List<Outgoing> file(Admission admission) {
-        return jdbc.inTransaction(() -> fileInTransaction(admission));
+        return jdbc.inSavepoint(() -> fileInTransaction(admission));
     }
 
     private List<Outgoing> fileInTransaction(Admission a) {

@@ -2,9 +2,14 @@ package org.onewindow.infra;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.apache.camel.Service;
 import org.flywaydb.core.Flyway;
+import org.onewindow.store.Jdbc;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hub's database: a pooled connection to the configured JDBC URL (the embedded H2 file by
@@ -12,11 +17,13 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements Service, AutoCloseable {
     private final HikariDataSource dataSource;
-    private final boolean writeThrough;
+    /** The write-through's checkpoints run here, outside the pool; null without write-through. */
+    private final Connection checkpointConnection;
+    private final Jdbc jdbc;
 
     public Database(HubSettings settings) {
         String url = settings.effectiveDbUrl();
-        this.writeThrough = settings.dbWriteThrough() && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        boolean writeThrough = settings.dbWriteThrough() && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(settings.dbUser());
@@ -26,6 +33,8 @@ public final class Database implements Service, AutoCloseable {
         this.dataSource = new HikariDataSource(config);
 
         Flyway.configure().dataSource(dataSource).load().migrate();
+        this.checkpointConnection = writeThrough ? connect(url, settings) : null;
+        this.jdbc = writeThrough ? new Jdbc(dataSource, checkpointConnection, settings.dbCheckpointInterval()) : new Jdbc(dataSource);
     }
 
     public DataSource dataSource() {
@@ -33,12 +42,20 @@ public final class Database implements Service, AutoCloseable {
     }
 
     /**
-     * True for H2 files unless {@code onewindow.db.write-through} is false: H2 writes a commit to its file in the
-     * background, up to a second after it returned, so the hub writes each commit through itself as far as H2 lets it
-     * ({@link org.onewindow.store.Jdbc}). PostgreSQL commits are durable.
+     * Statements on this database. An H2 file writes a commit to disk in the background, up to a second after it
+     * returned, so unless {@code onewindow.db.write-through} is false the hub writes each commit through itself as far
+     * as H2 lets it ({@link Jdbc}); PostgreSQL commits are durable.
      */
-    public boolean writeThrough() {
-        return writeThrough;
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    private static Connection connect(String url, HubSettings settings) {
+        try {
+            return DriverManager.getConnection(url, settings.dbUser(), settings.dbPassword());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the database " + url, e);
+        }
     }
 
     @Override
@@ -48,6 +65,13 @@ public final class Database implements Service, AutoCloseable {
 
     @Override
     public void stop() {
+        if (checkpointConnection != null) {
+            try {
+                checkpointConnection.close();
+            } catch (SQLException e) {
+                LoggerFactory.getLogger(Database.class).warn("Could not close the checkpoint connection", e);
+            }
+        }
         dataSource.close();
     }
 

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,26 +22,35 @@ import javax.sql.DataSource;
  * <p>A commit should be on disk before the hub commits the broker transaction that depends on it: a consumed
  * message whose work was committed is gone from its queue, and a crash must not take that work with it. PostgreSQL
  * makes every commit durable. The embedded H2 writes commits to its file in the background, up to a second later,
- * so a {@code kill -9} loses them while the broker keeps their consequences; with {@code writeThrough} a commit
+ * so a {@code kill -9} loses them while the broker keeps their consequences; written through, a commit
  * returns once a {@code CHECKPOINT} started after it has written it ({@link GroupCheckpoint}). That narrows the
  * window but does not close it (H2 skips a checkpoint while another store of its file is under way): where a crash
  * must lose nothing, use PostgreSQL ({@code docs/cluster.md}).
  */
 public final class Jdbc {
     private final DataSource dataSource;
-    private final boolean writeThrough;
-    private final GroupCheckpoint checkpoints = new GroupCheckpoint();
+    /** Null unless commits are written through (the embedded H2). */
+    private final GroupCheckpoint checkpoints;
+    private final Connection checkpointConnection;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
     /** For a database whose commits are durable when {@code commit} returns (PostgreSQL). */
     public Jdbc(DataSource dataSource) {
-        this(dataSource, false);
+        this.dataSource = dataSource;
+        this.checkpoints = null;
+        this.checkpointConnection = null;
     }
 
-    /** {@code writeThrough}: write every commit to the database file before returning (the embedded H2). */
-    public Jdbc(DataSource dataSource, boolean writeThrough) {
+    /**
+     * For the embedded H2: every commit is written to the database file before the call that made it returns, by
+     * checkpoints that start at least {@code checkpointInterval} apart ({@link GroupCheckpoint}), run on
+     * {@code checkpointConnection}: a connection outside the pool, so that a checkpoint never queues for one behind
+     * the very threads that wait for it.
+     */
+    public Jdbc(DataSource dataSource, Connection checkpointConnection, Duration checkpointInterval) {
         this.dataSource = dataSource;
-        this.writeThrough = writeThrough;
+        this.checkpoints = new GroupCheckpoint(checkpointInterval);
+        this.checkpointConnection = checkpointConnection;
     }
 
     @FunctionalInterface
@@ -56,13 +68,13 @@ public final class Jdbc {
         if (current.get() != null) {
             return call(work);
         }
+        T result;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             current.set(connection);
             try {
-                T result = work.run();
-                commitThrough(connection);
-                return result;
+                result = work.run();
+                connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
                 throw new StoreException(e);
@@ -72,6 +84,32 @@ public final class Jdbc {
             } finally {
                 current.remove();
                 connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        writeThrough();
+        return result;
+    }
+
+    /**
+     * Like {@link #inTransaction}, except that inside a caller's transaction the work is undone alone when it fails
+     * (a savepoint), and the caller's transaction goes on with what came before it. Costs a savepoint only there.
+     */
+    public <T> T inSavepoint(Work<T> work) {
+        Connection bound = current.get();
+        if (bound == null) {
+            return inTransaction(work);
+        }
+        try {
+            Savepoint savepoint = bound.setSavepoint();
+            try {
+                T result = work.run();
+                bound.releaseSavepoint(savepoint);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                bound.rollback(savepoint);
+                throw e;
             }
         } catch (SQLException e) {
             throw new StoreException(e);
@@ -89,35 +127,37 @@ public final class Jdbc {
     /** Executes an insert, update or delete and returns the number of rows it touched. */
     public int update(String sql, Object... args) {
         boolean commitsOnItsOwn = current.get() == null;
-        return withConnection(() -> {
-            Connection c = current.get();
-            if (!commitsOnItsOwn || !writeThrough) {
-                try (PreparedStatement ps = prepare(c, sql, args)) {
-                    return ps.executeUpdate();
-                }
-            }
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = prepare(c, sql, args)) {
-                int rows = ps.executeUpdate();
-                commitThrough(c);
-                return rows;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        int rows = withConnection(() -> {
+            try (PreparedStatement ps = prepare(current.get(), sql, args)) {
+                return ps.executeUpdate();
             }
         });
+        if (commitsOnItsOwn) {
+            writeThrough();
+        }
+        return rows;
     }
 
-    /** Commits, and with write-through also writes the commit to the database file before returning. */
-    private void commitThrough(Connection connection) throws SQLException {
-        if (!writeThrough) {
-            connection.commit();
+    /**
+     * With write-through, returns once the caller's last commit is in the database file. Called after the connection
+     * went back to the pool: a thread waiting for the checkpoint holds none, so waiting threads do not starve the pool.
+     */
+    private void writeThrough() {
+        if (checkpoints == null) {
             return;
         }
-        connection.commit();
-        checkpoints.writeThrough(connection);
+        try {
+            checkpoints.writeThrough(this::checkpoint);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Runs on one thread at a time ({@link GroupCheckpoint}), so the one connection suffices. */
+    private void checkpoint() throws SQLException {
+        try (Statement statement = checkpointConnection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {

@@ -98,7 +98,7 @@ class TwoNodeIT {
 
     /** The external broker: the hub's own broker configuration, run on its own (persistent journal, TCP acceptor). */
     private static HubSettings brokerSettings(Path dir, int port) {
-        return new HubSettings(dir, "", "127.0.0.1", port, "", "", "", "sa", "", 1, true, "", 10_485_760, Duration.ofSeconds(60),
+        return new HubSettings(dir, "", "127.0.0.1", port, "", "", "", "sa", "", 1, true, Duration.ZERO, "", 10_485_760, Duration.ofSeconds(60),
                 Duration.ofMinutes(10), "", 64L << 20, 1000);
     }
 }

@@ -35,7 +35,7 @@ class NodeLockTest {
     @MethodSource("kinds")
     void theSecondHolderWaitsForTheFirstAndSeesItsWork(String kind) throws Exception {
         try (Database database = TestDatabases.open(kind, dataDir)) {
-            Jdbc jdbc = new Jdbc(database.dataSource(), database.writeThrough());
+            Jdbc jdbc = database.jdbc();
             NodeLock lock = new NodeLock(jdbc, Clock.systemUTC());
             List<String> order = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch firstHolds = new CountDownLatch(1);

@@ -1,12 +1,14 @@
 package org.onewindow.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,20 +79,60 @@ class StoreTest {
     @ParameterizedTest
     @MethodSource("databases")
     void aFailedTransactionLeavesNothingBehind(String kind) throws Exception {
+        withDedupStore(kind, (jdbc, dedup) -> {
+            String ref = UUID.randomUUID().toString();
+
+            claimThenFail(dedup, ref, jdbc::inTransaction);
+
+            assertThat(dedup.holder("BROKER01", ref, "9")).isEmpty();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFailedSavepointUndoesOnlyItsOwnWork(String kind) throws Exception {
+        withDedupStore(kind, (jdbc, dedup) -> {
+            String before = UUID.randomUUID().toString();
+            String failed = UUID.randomUUID().toString();
+            String after = UUID.randomUUID().toString();
+
+            jdbc.inTransaction(() -> {
+                dedup.claim("BROKER01", before, "9", "h1");
+                // the outer work goes on after the failure, as admission does with an interchange's next declaration
+                claimThenFail(dedup, failed, jdbc::inSavepoint);
+                jdbc.inSavepoint(() -> {
+                    dedup.claim("BROKER01", after, "9", "h3");
+                    return null;
+                });
+                return null;
+            });
+
+            assertThat(dedup.holder("BROKER01", before, "9")).contains("h1");
+            assertThat(dedup.holder("BROKER01", failed, "9")).isEmpty();
+            assertThat(dedup.holder("BROKER01", after, "9")).contains("h3");
+        });
+    }
+
+    /** What a test does with the dedup store on one database. */
+    @FunctionalInterface
+    private interface DedupWork {
+        void run(Jdbc jdbc, DedupStore dedup) throws Exception;
+    }
+
+    /** Runs {@code work} against a dedup store on a fresh database of the given kind. */
+    private static void withDedupStore(String kind, DedupWork work) throws Exception {
         try (Database database = open(kind)) {
             Jdbc jdbc = new Jdbc(database.dataSource());
-            DedupStore dedup = new DedupStore(jdbc, Clock.systemUTC());
-            String ref = UUID.randomUUID().toString();
-            try {
-                jdbc.inTransaction(() -> {
-                    dedup.claim("BROKER01", ref, "9", "h1");
-                    throw new IllegalStateException("work failed after the claim");
-                });
-            } catch (IllegalStateException expected) {
-                // the claim must have been rolled back with the work
-            }
-            assertThat(dedup.holder("BROKER01", ref, "9")).isEmpty();
+            work.run(jdbc, new DedupStore(jdbc, Clock.systemUTC()));
         }
+    }
+
+    /** Claims {@code ref} inside {@code scope} and then fails, as work that breaks half-way does. */
+    private static void claimThenFail(DedupStore dedup, String ref, Function<Jdbc.Work<Object>, Object> scope) {
+        assertThatThrownBy(() -> scope.apply(() -> {
+            dedup.claim("BROKER01", ref, "9", "h2");
+            throw new IllegalStateException("work failed after the claim");
+        })).isInstanceOf(IllegalStateException.class);
     }
 
     private static Database open(String kind) throws Exception {
