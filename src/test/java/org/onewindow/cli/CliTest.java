@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.onewindow.testing.FreePorts;
 
 /**
  * The tester CLI against a real HTTP server speaking the hub's API with canned answers: a post is
@@ -159,10 +159,7 @@ class CliTest {
     @Test
     void anUnreachableHubIsOneLineNotAStackTrace() throws IOException {
         Path file = write("a.xml", "<a/>");
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.next();
 
         int exit = run("send", "--hub", "http://127.0.0.1:" + closedPort, "--wait", "0", file.toString());
 

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.onewindow.infra.Database;
 import org.onewindow.store.Jdbc;
 import org.onewindow.store.TestDatabases;
+import org.onewindow.testing.FreePorts;
 
 /**
  * The delegation operations on the real H2 database (the notices on PostgreSQL too) with a real SMTP server (GreenMail) or none: what a grant
@@ -86,7 +86,7 @@ class DelegationsTest {
     @ParameterizedTest
     @MethodSource("org.onewindow.store.TestDatabases#kinds")
     void aDeadMailServerNeverFailsTheDelegationAndItsNoticeIsSentOnceTheServerIsBack(String kind) throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         try (Database database = TestDatabases.open(kind, dataDir)) {
             Jdbc jdbc = new Jdbc(database.dataSource());
             NoticeStore notices = new NoticeStore(jdbc, Clock.systemUTC());
@@ -125,7 +125,7 @@ class DelegationsTest {
             NoticeStore notices = new NoticeStore(jdbc, Clock.systemUTC());
             String delegationId = UUID.randomUUID().toString();
             notices.add(delegationId, BROKER, "desk@k73-broker.example", "subject", "body");
-            SendDelegationNotices sender = new SendDelegationNotices(notices, new SmtpMailer(settings(true, freePort())), 2);
+            SendDelegationNotices sender = new SendDelegationNotices(notices, new SmtpMailer(settings(true, FreePorts.next())), 2);
             sender.sendPending();
             assertThat(notices.states(delegationId)).containsExactly(BROKER + ":PENDING");
             sender.sendPending();
@@ -170,11 +170,5 @@ class DelegationsTest {
             assertThat(p.status()).isEqualTo(status);
             assertThat(p.getMessage()).contains(detail);
         });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

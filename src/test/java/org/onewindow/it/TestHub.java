@@ -1,12 +1,11 @@
 package org.onewindow.it;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.onewindow.HubConfiguration;
+import org.onewindow.testing.FreePorts;
 
 /**
  * The whole hub as a user runs it — Camel Main with the real route files, embedded Artemis and H2 —
@@ -101,10 +100,6 @@ public final class TestHub implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FreePorts.next();
     }
 }
