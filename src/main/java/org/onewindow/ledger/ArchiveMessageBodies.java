@@ -13,6 +13,7 @@ import org.onewindow.ops.HubMetrics;
 import org.onewindow.store.BodyArchive;
 import org.onewindow.store.Jdbc;
 import org.onewindow.store.NodeLock;
+import org.onewindow.store.StoredBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +81,7 @@ public final class ArchiveMessageBodies implements Runnable {
             List<BodyArchive.Archived> due = due(cutoff);
             Set<String> earlierFiles = new HashSet<>();
             if (!due.isEmpty()) {
-                BodyArchive.Written file = archive.write(due, now, hubId -> jdbc.queryOne(
-                        "select body from message_body where hub_id = ?", rs -> rs.getBytes(1), hubId).orElseThrow());
+                BodyArchive.Written file = archive.write(due, now, hubId -> StoredBody.load(jdbc, hubId).orElseThrow());
                 for (int i = 0; i < due.size(); i++) {
                     recordArchived(due.get(i).hubId(), file.bodySha256().get(i), file.file(), now).ifPresent(earlierFiles::add);
                 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import org.onewindow.party.Certificates;
 import org.onewindow.store.Jdbc;
+import org.onewindow.store.StoredBody;
 
 /**
  * The parts of a stored message record that the tamper-evident chain protects — who sent it to whom, over
@@ -20,7 +21,8 @@ record ChainRecord(String hubId, String direction, String channel, String sender
     /** The previous hash of a party's first record. */
     static final String GENESIS = "0".repeat(64);
     /** What {@link #read} reads, from {@code message m} joined with its body, {@code message_body b}. */
-    static final String COLUMNS = "m.hub_id, m.direction, m.channel, m.sender, m.recipient, m.received_at, b.body";
+    static final String COLUMNS = "m.hub_id, m.direction, m.channel, m.sender, m.recipient, m.received_at, "
+            + StoredBody.COLUMNS;
     /** With {@link #COLUMNS}, where a body may have been archived: joined with {@code archived_body a}. */
     static final String ARCHIVED_DIGEST = "a.body_sha256 as archived_sha256";
 
@@ -32,10 +34,19 @@ record ChainRecord(String hubId, String direction, String channel, String sender
 
     /** Reads {@link #COLUMNS}, and {@link #ARCHIVED_DIGEST} for a record without a body; the digest is null without either. */
     static ChainRecord read(ResultSet rs) throws SQLException {
-        byte[] body = rs.getBytes("body");
         return new ChainRecord(rs.getString("hub_id"), rs.getString("direction"), rs.getString("channel"),
-                rs.getString("sender"), rs.getString("recipient"), Jdbc.instant(rs, "received_at"),
-                body != null ? Certificates.sha256Hex(body) : rs.getString("archived_sha256"));
+                rs.getString("sender"), rs.getString("recipient"), Jdbc.instant(rs, "received_at"), bodyDigest(rs));
+    }
+
+    private static String bodyDigest(ResultSet rs) throws SQLException {
+        byte[] body;
+        try {
+            body = StoredBody.read(rs);
+        } catch (IllegalStateException damaged) {
+            // digested as it lies in the database: it then matches no seal made before the damage, and verify says so
+            body = rs.getBytes("body");
+        }
+        return body != null ? Certificates.sha256Hex(body) : rs.getString("archived_sha256");
     }
 
     /** The party whose chain this record belongs to: the sender of what came in, the recipient of what went out. */

@@ -26,11 +26,11 @@ public final class DeliveryStore {
     }
 
     public List<Pending> pending(String party, int limit) {
-        return jdbc.query("select d.hub_id, m.message_type, m.case_id, m.caused_by, d.created_at, b.body "
+        return jdbc.query("select d.hub_id, m.message_type, m.case_id, m.caused_by, d.created_at, " + StoredBody.COLUMNS + " "
                         + "from party_delivery d join message m on m.hub_id = d.hub_id left join message_body b on b.hub_id = d.hub_id "
                         + "where d.party = ? and d.acked_at is null order by d.delivery_id fetch first " + limit + " rows only",
                 rs -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Jdbc.instant(rs, "created_at"), bodyOf(rs.getString(1), rs.getBytes(6))),
+                        Jdbc.instant(rs, "created_at"), bodyOf(rs.getString(1), StoredBody.read(rs))),
                 party);
     }
 

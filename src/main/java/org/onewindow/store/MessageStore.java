@@ -106,9 +106,11 @@ public final class MessageStore {
      * The body has a table of its own because the row is updated several times after this and the body never is.
      */
     private void insert(String hubId, byte[] body, String insertMessage, Object... columns) {
+        StoredBody stored = StoredBody.of(body);
         jdbc.inTransaction(() -> {
             jdbc.update(insertMessage, columns);
-            jdbc.update("insert into message_body (hub_id, body) values (?, ?)", hubId, body);
+            jdbc.update("insert into message_body (hub_id, body, compressed) values (?, ?, ?)", hubId, stored.bytes(),
+                    stored.compressed());
             return null;
         });
     }
@@ -150,8 +152,7 @@ public final class MessageStore {
 
     /** The message's original bytes, from the database or, once retention moved them, from their archive file. */
     public Optional<byte[]> body(String hubId) {
-        return jdbc.queryOne("select body from message_body where hub_id = ?", rs -> rs.getBytes(1), hubId)
-                .or(() -> archive.body(hubId));
+        return StoredBody.load(jdbc, hubId).or(() -> archive.body(hubId));
     }
 
     /** Messages the hub sent because of this one, oldest first. */

@@ -89,14 +89,20 @@ public final class Benchmark {
                 mode.put("httpFullSpeed", http);
                 double max = Math.max(jms.perSecond(), http.perSecond());
                 List<Measurement> rates = new ArrayList<>();
+                List<Settle.Waited> settled = new ArrayList<>();
                 for (double fraction : JMS_RATE_FRACTIONS) {
                     int count = (int) Math.max(50, max * fraction * settings.rateSeconds);
-                    rates.add(print(load.fixedRate(Load.Channel.JMS, session.prepare(factory.make(count, serial)), max * fraction)));
+                    List<HubSession.Submission> batch = session.prepare(factory.make(count, serial));
+                    settled.add(settings.settle().await());
+                    rates.add(print(load.fixedRate(Load.Channel.JMS, batch, max * fraction)));
                     serial += count;
                 }
                 int count = (int) Math.max(50, max * HTTP_RATE_FRACTION * settings.rateSeconds);
-                rates.add(print(load.fixedRate(Load.Channel.HTTP, session.prepare(factory.make(count, serial)), max * HTTP_RATE_FRACTION)));
+                List<HubSession.Submission> batch = session.prepare(factory.make(count, serial));
+                settled.add(settings.settle().await());
+                rates.add(print(load.fixedRate(Load.Channel.HTTP, batch, max * HTTP_RATE_FRACTION)));
                 mode.put("fixedRates", rates);
+                mode.put("settledBeforeFixedRates", settled);
                 if (!signed) {
                     List<String> cases = measured.stream().limit(settings.floorDeclarations)
                             .map(d -> replies.caseOf(d.number())).toList();
@@ -135,7 +141,7 @@ public final class Benchmark {
     /** Command-line settings; a soak when {@code soakMinutes} is above 0. */
     record Settings(int runs, int declarations, int warmup, int rateSeconds, int plainDeclarations, int floorDeclarations,
                     List<Boolean> modes, String out, int soakMinutes, double soakFraction, double soakRate,
-                    int soakWindowSeconds, Properties hubProperties) {
+                    int soakWindowSeconds, Settle settle, Properties hubProperties) {
         static Settings parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             List<String> words = new ArrayList<>();
@@ -172,6 +178,8 @@ public final class Benchmark {
                     Double.parseDouble(given.getOrDefault("soak-fraction", "0.7")),
                     Double.parseDouble(given.getOrDefault("soak-rate", "0")),
                     Integer.parseInt(given.getOrDefault("soak-window-seconds", "60")),
+                    new Settle(Double.parseDouble(given.getOrDefault("settle-cores", "0.2")),
+                            Integer.parseInt(given.getOrDefault("settle-seconds", "90"))),
                     hubProperties);
             if (soakMinutes > 0 && settings.soakWindows() < SoakVerdicts.MIN_WINDOWS) {
                 throw new IllegalArgumentException("A soak needs at least " + SoakVerdicts.MIN_WINDOWS

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.onewindow.store.StoredBody;
 import org.xmlunit.builder.DiffBuilder;
 import org.xmlunit.diff.Diff;
 
@@ -222,13 +223,13 @@ class EdifactIT extends SharedHub {
     private static List<String> translatedOf(String interchangeHubId) throws Exception {
         List<String> bodies = new ArrayList<>();
         try (var connection = hub.bean("dataSource", DataSource.class).getConnection();
-             var query = connection.prepareStatement("select b.body, m.syntax from message m join message_body b on b.hub_id = m.hub_id "
+             var query = connection.prepareStatement("select " + StoredBody.COLUMNS + ", m.syntax from message m join message_body b on b.hub_id = m.hub_id "
                      + "where m.triggered_by = ? and m.direction = 'IN' order by m.received_at")) {
             query.setString(1, interchangeHubId);
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
                     assertThat(rows.getString("syntax")).isEqualTo("EDI");
-                    bodies.add(new String(rows.getBytes("body"), StandardCharsets.UTF_8));
+                    bodies.add(new String(StoredBody.read(rows), StandardCharsets.UTF_8));
                 }
             }
         }

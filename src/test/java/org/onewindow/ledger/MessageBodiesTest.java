@@ -3,6 +3,7 @@ package org.onewindow.ledger;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,7 +29,8 @@ import org.onewindow.store.TestDatabases;
 /**
  * Message bodies live in {@code message_body} since V12, on the embedded H2 and on PostgreSQL: a record sealed
  * into the message log before the migration still verifies with its moved body, records stored after it are
- * sealed with theirs and read back from the store and the pull mailbox, and a deleted body is reported.
+ * sealed with theirs (a large one deflated since V16) and read back from the store and the pull mailbox, and a
+ * deleted body is reported.
  */
 class MessageBodiesTest {
     private static final String PARTY = "BROKER01";
@@ -59,14 +61,20 @@ class MessageBodiesTest {
             messages.saveInbound(inbound, "HTTP", PARTY, "<in/>".getBytes(UTF_8));
             messages.recordRejection(inbound, ErrorCode.SCHEMA_INVALID, "W004 text");
             String outbound = UUID.randomUUID().toString();
+            byte[] outBody = Files.readAllBytes(Path.of("samples/NX5105/valid/all-agencies-60-items.xml"));
             messages.saveOutbound(new MessageStore.Outbound(outbound, "HTTP", "HUB", PARTY, "NX903", null, null, null, null,
-                    inbound, inbound, "<out/>".getBytes(UTF_8)));
+                    inbound, inbound, outBody));
             deliveries.enqueue(PARTY, outbound);
             new SealMessageLog(jdbc, clock, 10).run();
 
             assertThat(messages.body(inbound).orElseThrow()).isEqualTo("<in/>".getBytes(UTF_8));
             assertThat(deliveries.pending(PARTY, 10)).singleElement()
-                    .satisfies(p -> assertThat(p.body()).isEqualTo("<out/>".getBytes(UTF_8)));
+                    .satisfies(p -> assertThat(p.body()).isEqualTo(outBody));
+            // the large body is kept deflated, the small one as it came
+            assertThat(jdbc.queryOne("select compressed, octet_length(body) from message_body where hub_id = ?",
+                    rs -> rs.getBoolean(1) && rs.getLong(2) < outBody.length / 4, outbound)).contains(true);
+            assertThat(jdbc.queryOne("select compressed from message_body where hub_id = ?", rs -> rs.getBoolean(1), inbound))
+                    .contains(false);
             VerifyMessageLog.Report sealed = log.verify();
             assertThat(sealed.problems()).isEmpty();
             assertThat(sealed.records()).isEqualTo(3);
