@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.onewindow.store.BodyArchive;
 import org.onewindow.store.Jdbc;
 
@@ -53,9 +54,9 @@ public final class VerifyMessageLog {
         long total = 0;
         for (Head head : jdbc.query("select chain_party, chain_position, record_hash from message_chain_head order by chain_party",
                 rs -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3)))) {
-            long checked = verifyChain(head, problems);
-            chains.add(new Chain(head.party(), checked, head.position(), head.hash()));
-            total += checked;
+            Chain chain = verifyChain(head, problems);
+            chains.add(chain);
+            total += chain.records();
         }
         for (String orphan : jdbc.query("select distinct chain_party from message where chain_party is not null and chain_party "
                 + "not in (select chain_party from message_chain_head)", rs -> rs.getString(1))) {
@@ -79,36 +80,80 @@ public final class VerifyMessageLog {
         return checked;
     }
 
-    private long verifyChain(Head head, List<String> problems) {
-        long expectedPosition = 1;
-        String previous = ChainRecord.GENESIS;
-        long checked = 0;
-        List<Link> page = page(head.party(), 0);
-        while (!page.isEmpty()) {
-            for (Link link : page) {
-                String where = "party " + head.party() + " position " + link.position() + " (hub id " + link.record().hubId() + ")";
-                if (link.position() != expectedPosition) {
-                    problems.add(where + ": records " + expectedPosition + "–" + (link.position() - 1) + " are missing");
-                }
-                if (!link.previousHash().equals(previous)) {
-                    problems.add(where + ": does not follow the record before it (a record was removed or altered)");
-                }
-                if (link.record().bodySha256() == null) {
-                    problems.add(where + ": its body is gone (the record was altered)");
-                } else if (!link.record().hash(link.previousHash()).equals(link.recordHash())) {
-                    problems.add(where + ": its content no longer matches its hash (the record was altered)");
-                }
-                previous = link.recordHash();
-                expectedPosition = link.position() + 1;
-                checked++;
+    /**
+     * Walks a party's chain from its first record to its head. The sealer may link more records into the chain while
+     * it is walked (it commits records and head together), so a walk that ends past the head read at the start, or
+     * short of a head that has since moved on, looks again at the head and walks on to it; only a chain that ends
+     * where no head is, or short of a head that stays, is reported.
+     */
+    private Chain verifyChain(Head start, List<String> problems) {
+        Walk walk = new Walk(start.party(), problems);
+        Head head = start;
+        walk.onToTheEnd();
+        while (!walk.endsAt(head)) {
+            Head now = head(start.party()).orElse(head);
+            if (now.position() <= head.position()) {
+                // no sealing in between: the mismatch is in the chain
+                problems.add("party " + head.party() + ": the chain ends at position " + walk.end() + " but its head is at "
+                        + head.position() + " (the newest records were removed or altered)");
+                break;
             }
-            page = page(head.party(), expectedPosition - 1);
+            head = now;
+            walk.onToTheEnd();
         }
-        if (expectedPosition - 1 != head.position() || !previous.equals(head.hash())) {
-            problems.add("party " + head.party() + ": the chain ends at position " + (expectedPosition - 1)
-                    + " but its head is at " + head.position() + " (the newest records were removed or altered)");
+        return new Chain(head.party(), walk.checked, head.position(), head.hash());
+    }
+
+    private Optional<Head> head(String party) {
+        return jdbc.queryOne("select chain_party, chain_position, record_hash from message_chain_head where chain_party = ?",
+                rs -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3)), party);
+    }
+
+    /** Where a walk along one party's chain has got to, and what it found on the way. */
+    private final class Walk {
+        private final String party;
+        private final List<String> problems;
+        private long expectedPosition = 1;
+        private String previous = ChainRecord.GENESIS;
+        private long checked;
+
+        Walk(String party, List<String> problems) {
+            this.party = party;
+            this.problems = problems;
         }
-        return checked;
+
+        long end() {
+            return expectedPosition - 1;
+        }
+
+        boolean endsAt(Head head) {
+            return end() == head.position() && previous.equals(head.hash());
+        }
+
+        /** Checks every record after the last one checked, to the last one sealed now. */
+        void onToTheEnd() {
+            for (List<Link> page = page(party, end()); !page.isEmpty(); page = page(party, end())) {
+                page.forEach(this::check);
+            }
+        }
+
+        private void check(Link link) {
+            String where = "party " + party + " position " + link.position() + " (hub id " + link.record().hubId() + ")";
+            if (link.position() != expectedPosition) {
+                problems.add(where + ": records " + expectedPosition + "–" + (link.position() - 1) + " are missing");
+            }
+            if (!link.previousHash().equals(previous)) {
+                problems.add(where + ": does not follow the record before it (a record was removed or altered)");
+            }
+            if (link.record().bodySha256() == null) {
+                problems.add(where + ": its body is gone (the record was altered)");
+            } else if (!link.record().hash(link.previousHash()).equals(link.recordHash())) {
+                problems.add(where + ": its content no longer matches its hash (the record was altered)");
+            }
+            previous = link.recordHash();
+            expectedPosition = link.position() + 1;
+            checked++;
+        }
     }
 
     private List<Link> page(String party, long afterPosition) {

@@ -32,7 +32,8 @@ class AgencyExchangeIT {
     @BeforeAll
     static void startHub() throws Exception {
         Properties fastDeadline = new Properties();
-        fastDeadline.setProperty("onewindow.correlate.agency-deadline", "PT1S");
+        // short enough for the silence tests, long enough that a cold hub answers the standalone application first
+        fastDeadline.setProperty("onewindow.correlate.agency-deadline", "PT10S");
         fastDeadline.setProperty("onewindow.correlate.deadline-scan-ms", "200");
         hub = new TestHub(dataDir, fastDeadline).start();
         client = new HubClient(hub);
