@@ -1,10 +1,6 @@
 package org.onewindow.trust;
 
-import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.Optional;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.apache.xml.security.signature.XMLSignature;
@@ -27,6 +23,11 @@ import org.w3c.dom.NodeList;
  * registry). Built once; safe for concurrent use, each call works on its own document.
  */
 public final class VerifySignature {
+    /** Parties and agencies, each with a certificate or two: room for every signer of a busy hub. */
+    private static final int SIGNERS_KEPT = 4096;
+
+    private final SignerCertificates signers = new SignerCertificates(SIGNERS_KEPT);
+
     public VerifySignature() {
         SignatureProfile.initialise();
     }
@@ -56,7 +57,7 @@ public final class VerifySignature {
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        X509Certificate signer;
+        SignerCertificates.Signer signer;
         try {
             signer = signerCertificate(signature);
         } catch (CertificateException | IllegalArgumentException e) {
@@ -69,7 +70,7 @@ public final class VerifySignature {
         }
         XMLSignature checked;
         try {
-            checked = new XMLSignature(signature, "", true, SignatureProviders.forKey(signer.getPublicKey()));
+            checked = new XMLSignature(signature, "", true, SignatureProviders.forKey(signer.verifyingKey()));
         } catch (XMLSecurityException e) {
             return SignatureVerdict.refused(SignatureFault.MALFORMED, "The ds:Signature cannot be read: " + e.getMessage());
         }
@@ -78,7 +79,7 @@ public final class VerifySignature {
             return cryptographic.get();
         }
         root.removeChild(signature);
-        return new SignatureVerdict.Verified(signer);
+        return new SignatureVerdict.Verified(signer.certificate());
     }
 
     /**
@@ -86,27 +87,28 @@ public final class VerifySignature {
      * so a failure with no reference results means the value did not verify, and one with results means the
      * document changed.
      */
-    private static Optional<SignatureVerdict.Refused> cryptographicRefusal(XMLSignature signature, X509Certificate signer) {
+    private static Optional<SignatureVerdict.Refused> cryptographicRefusal(XMLSignature signature,
+                                                                          SignerCertificates.Signer signer) {
         boolean valid;
         try {
-            valid = signature.checkSignatureValue(signer);
+            valid = signature.checkSignatureValue(signer.verifyingKey());
         } catch (XMLSecurityException e) {
-            return Optional.of(SignatureVerdict.refused(SignatureFault.SIGNATURE_INVALID,
-                    "The signature value cannot be checked with the key of " + CertificateCheck.describe(signer) + ": " + e.getMessage()));
+            return Optional.of(SignatureVerdict.refused(SignatureFault.SIGNATURE_INVALID, "The signature value cannot be checked with the key of "
+                    + CertificateCheck.describe(signer.certificate()) + ": " + e.getMessage()));
         }
         if (valid) {
             return Optional.empty();
         }
         if (signature.getSignedInfo().getVerificationResults().isEmpty()) {
             return Optional.of(SignatureVerdict.refused(SignatureFault.SIGNATURE_INVALID,
-                    "The signature value does not verify with the key of " + CertificateCheck.describe(signer) + "."));
+                    "The signature value does not verify with the key of " + CertificateCheck.describe(signer.certificate()) + "."));
         }
         return Optional.of(SignatureVerdict.refused(SignatureFault.DIGEST_MISMATCH,
                 "The message was altered after it was signed: its digest does not match the signed digest."));
     }
 
-    /** The first certificate in {@code ds:KeyInfo/ds:X509Data}, or null when there is none. */
-    private static X509Certificate signerCertificate(Element signature) throws CertificateException {
+    /** The signer of the first certificate in {@code ds:KeyInfo/ds:X509Data}, or null when there is none. */
+    private SignerCertificates.Signer signerCertificate(Element signature) throws CertificateException {
         Optional<Element> certificate = SignatureProfile.child(signature, "KeyInfo").stream()
                 .flatMap(keyInfo -> SignatureProfile.children(keyInfo, "X509Data").stream())
                 .flatMap(data -> SignatureProfile.children(data, "X509Certificate").stream())
@@ -114,8 +116,6 @@ public final class VerifySignature {
         if (certificate.isEmpty()) {
             return null;
         }
-        byte[] der = Base64.getMimeDecoder().decode(certificate.get().getTextContent());
-        // CertificateFactory instances are not documented as thread-safe: one per call
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        return signers.of(certificate.get().getTextContent());
     }
 }

@@ -31,7 +31,7 @@ public final class XmlSigner {
         }
         SignatureProfile.initialise();
         this.signatureMethod = SignatureProfile.signatureMethodFor(privateKey);
-        this.privateKey = privateKey;
+        this.privateKey = SignatureProviders.signingKey(privateKey);
         this.certificate = certificate;
     }
 

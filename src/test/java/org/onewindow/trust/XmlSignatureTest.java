@@ -115,6 +115,26 @@ class XmlSignatureTest {
     }
 
     @Test
+    void anEcSignatureOfTheHubIsPlainEcdsaThatTheJdkAloneVerifies() throws Exception {
+        Document signed = TrustFixtures.parse(Party.EC.signer().signedBytes(TrustFixtures.parse(TrustFixtures.CUSTOMS_ONLY)));
+        Element signature = (Element) signed.getElementsByTagNameNS(SignatureProfile.DSIG_NS, "Signature").item(0);
+
+        // no provider named: the JDK checks what BouncyCastle computed, as a partner's system without it would
+        assertThat(new XMLSignature(signature, "", true).checkSignatureValue(Party.EC.key.certificate())).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Party.class)
+    void aSignatureMadeByTheJdkVerifies(Party party) throws Exception {
+        Document document = TrustFixtures.parse(TrustFixtures.CUSTOMS_ONLY);
+        // Santuario with the JDK's providers, as a partner's system signs
+        SignatureForgery.signWholeDocument(document, document.getDocumentElement(), party.key, party.method,
+                SignatureProfile.CANONICALIZATION, SignatureProfile.DIGEST);
+
+        assertThat(VERIFIER.verify(document)).isEqualTo(new SignatureVerdict.Verified(party.key.certificate()));
+    }
+
+    @Test
     void anUnsignedMessageIsRefusedAsMissing() throws Exception {
         assertRefused(Files.readString(TrustFixtures.CUSTOMS_ONLY), SignatureFault.MISSING, "not signed");
     }
