@@ -119,9 +119,12 @@ class TrustIT extends SharedHub {
     void theMessageLogDetectsAnAlteredAndADeletedRecord() throws Exception {
         client.post(SampleDeclaration.withNumber(SAMPLES.nextNumber()), "application/xml", IMPORTER);
         awaitReply(IMPORTER, "NX5106");
+        DataSource db = hub.bean("dataSource", DataSource.class);
+        // the sealer links records into the chain once a second: the records tampered with below must be in it,
+        // whichever of this class's tests ran before
+        Poll.until("the importer's first two records sealed", REPLY_WAIT, () -> sealedPosition(db, 2) ? true : null);
         assertThat(adminCall("GET", "/api/v1/admin/message-log/verify", "", 200).get("intact").asBoolean()).isTrue();
 
-        DataSource db = hub.bean("dataSource", DataSource.class);
         try (var connection = db.getConnection(); var statement = connection.createStatement()) {
             statement.executeUpdate("update message_body set body = X'3c782f3e' where hub_id = (select hub_id from message "
                     + "where chain_party = '" + IMPORTER + "' and chain_position = 1)");
@@ -135,6 +138,17 @@ class TrustIT extends SharedHub {
         }
         JsonNode deleted = adminCall("GET", "/api/v1/admin/message-log/verify", "", 200);
         assertThat(deleted.get("problems").toString()).contains("records 2–2 are missing");
+    }
+
+    private static boolean sealedPosition(DataSource db, int position) throws Exception {
+        try (var connection = db.getConnection(); var statement = connection.prepareStatement(
+                "select count(*) from message where chain_party = ? and chain_position = ?")) {
+            statement.setString(1, IMPORTER);
+            statement.setInt(2, position);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() && rows.getInt(1) == 1;
+            }
+        }
     }
 
     private static void assertRefused(String token, byte[] body, String code) throws Exception {
