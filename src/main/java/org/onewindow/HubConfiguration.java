@@ -227,7 +227,7 @@ public class HubConfiguration implements CamelConfiguration {
         registry.bind("queryApi", new QueryApi(messages, cases, deliveries));
         SftpChannel.install(context, settings.dataDir(), jdbc, parties, messages, disk, clock);
         As2Channel.bind(context, registry, jdbc, messages, parties, credentials, disk, settings.dataDir(),
-                settings.maxMessageBytes(), clock);
+                settings.maxMessageBytes(), settings.intakeReadTimeout(), clock);
         SoapService soap = new SoapService(parties, messages, deliveries, disk, settings.maxMessageBytes());
         registry.bind("soapService", soap);
         registry.bind("soapSizeLimit", new SoapSizeLimit(soap, settings.maxMessageBytes()));

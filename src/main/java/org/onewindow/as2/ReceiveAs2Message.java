@@ -129,6 +129,29 @@ public final class ReceiveAs2Message {
     }
 
     /**
+     * A request longer than the listener reads ({@code requestLimit}, {@link As2Listener}): refused unparsed with W005,
+     * its first {@code max-bytes} bytes stored as a rejected message of the party its AS2-From names (null when none
+     * does), as an oversized upload on the other doors is. Returns the answer's text, hub message id included.
+     */
+    public String refuseOversized(HttpRequest request, byte[] head, int requestLimit) {
+        if (disk.full()) {
+            return ErrorCode.STORAGE_FULL.code() + " " + ErrorCode.STORAGE_FULL.text();
+        }
+        String as2From = unquoted(header(request, "AS2-From"));
+        String party = as2From == null ? null : agreements.byAs2Id(as2From).map(As2Agreement::partyId).orElse(null);
+        String hubId = HubIds.next();
+        String text = ErrorCode.MESSAGE_TOO_LARGE.code() + " " + ErrorCode.MESSAGE_TOO_LARGE.text() + ": the request is over "
+                + requestLimit + " bytes, the most an AS2 message of " + maxBytes + " bytes can take";
+        jdbc.inTransaction(() -> {
+            messages.saveInbound(hubId, ReplyChannels.AS2, party, head.length > maxBytes ? Arrays.copyOf(head, maxBytes) : head);
+            messages.recordRejection(hubId, ErrorCode.MESSAGE_TOO_LARGE, text);
+            return null;
+        });
+        LOG.warn("Refused AS2 message {} from {} (hub message {}): {}", header(request, "Message-Id"), as2From, hubId, text);
+        return text + " (hub message " + hubId + ")";
+    }
+
+    /**
      * The stored message could not be queued for admission (the broker failed): the Message-ID is forgotten and the
      * MDN says {@code unexpected-processing-error}, so the sender sends it again and that attempt is taken.
      */

@@ -16,6 +16,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.onewindow.intake.BodyHead;
+import org.onewindow.intake.MimeBase64;
 import org.onewindow.intake.StreamedBody;
 
 /**
@@ -28,8 +29,6 @@ import org.onewindow.intake.StreamedBody;
 public final class SoapSizeLimit extends AbstractPhaseInterceptor<Message> implements CxfConfigurer {
     /** Room for the envelope, the operation's element and its whitespace around the base64 text. */
     private static final int ENVELOPE_ALLOWANCE = 64 * 1024;
-    /** MIME base64 (what the WSDL's xs:base64Binary allows) may break its lines every 76 characters with CR LF. */
-    private static final int LINE_LENGTH = 76;
 
     private final SoapService service;
     private final int envelopeLimit;
@@ -44,9 +43,8 @@ public final class SoapSizeLimit extends AbstractPhaseInterceptor<Message> imple
 
     /** The longest request a submit of a message of {@code maxMessageBytes} can be. */
     static int largestRequest(int maxMessageBytes) {
-        long base64 = (maxMessageBytes + 2L) / 3 * 4;
-        long lineBreaks = base64 / LINE_LENGTH * 2;
-        return (int) Math.min(Integer.MAX_VALUE - 8, base64 + lineBreaks + ENVELOPE_ALLOWANCE);
+        // MIME base64 is what the WSDL's xs:base64Binary allows
+        return (int) Math.min(Integer.MAX_VALUE - 8, MimeBase64.encodedLength(maxMessageBytes) + ENVELOPE_ALLOWANCE);
     }
 
     @Override

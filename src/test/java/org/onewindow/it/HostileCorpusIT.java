@@ -13,6 +13,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.io.SequenceInputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,8 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The hostile corpus ({@code samples/hostile/}) through the real HTTP intake of a whole hub, with the
  * default size limit: every entry of {@code expected.csv} gets its HTTP status and error code — an NX903
  * in the sender's mailbox after a 202, or a problem answer at the door — and is stored as REJECTED with
- * that code. A 200 MB body (over HTTP, JMS and SOAP) is answered W005 while the heap stays bounded; a
- * sender that stalls mid-body has its connection closed; and afterwards a valid declaration still goes
+ * that code. A 200 MB body (over HTTP, JMS, SOAP and AS2) is answered W005 while the heap stays bounded; a
+ * sender that stalls mid-body (over HTTP and AS2) has its connection closed; and afterwards a valid declaration still goes
  * through to its NX5106 Y.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,6 +58,7 @@ class HostileCorpusIT {
     /** The bound: a huge body may not leave the heap more than this above where it was. */
     private static final long HEAP_GROWTH_BOUND = 64L * 1024 * 1024;
     private static final Duration REPLY_WAIT = Duration.ofSeconds(30);
+    private static final Pattern AS2_STORED_AS = Pattern.compile("hub message ([0-9a-f-]{36})");
     private static final Pattern SOAP_STORED_AS = Pattern.compile("stored as hub message ([0-9a-f-]{36})");
     private static final Pattern REJECTED_HUB_ID = Pattern.compile("<tw_UniversallyUniqueID>([^<]+)</tw_UniversallyUniqueID>");
 
@@ -183,6 +185,43 @@ class HostileCorpusIT {
         assertThat(record.get("sender").asText()).isEqualTo(client.party("HOSTILESOAP").partyId());
     }
 
+    @Test
+    @Order(5)
+    void aHugeAs2RequestIsRefusedWith413BeforeItIsParsedAndStoredTruncated() throws Exception {
+        long before = heapUsedAfterGc();
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", hub.as2Port)) {
+            socket.setSoTimeout((int) REPLY_WAIT.toMillis());
+            Thread sender = new Thread(() -> sendHugeAs2Message(socket), "huge-as2-sender");
+            sender.start();
+            // the hub answers once it has read its limit, and closes the connection
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            sender.join(REPLY_WAIT.toMillis());
+        }
+        assertHeapGrewAtMostTheBound(before);
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("W005").doesNotContain("Exception");
+        Matcher stored = AS2_STORED_AS.matcher(answer);
+        assertThat(stored.find()).as("the answer names the stored message: " + answer).isTrue();
+        JsonNode record = assertStoredAsRejected(stored.group(1), "W005");
+        assertThat(record.get("sizeBytes").asLong()).as("stored truncated to max-bytes").isEqualTo(10_485_760L);
+        assertThat(record.get("channel").asText()).isEqualTo("AS2");
+    }
+
+    /** An AS2 POST with a 200 MB body made up while it is sent; stops quietly when the hub closes the connection. */
+    private static void sendHugeAs2Message(Socket socket) {
+        try (InputStream body = new GeneratedBody(HUGE)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /as2 HTTP/1.1\r\nHost: 127.0.0.1\r\nAS2-Version: 1.1\r\nAS2-From: HOSTILEAS2\r\n"
+                    + "AS2-To: ONEWINDOW\r\nMessage-Id: <huge-1@hostile.example>\r\n"
+                    + "Disposition-Notification-To: hostile@example.com\r\n"
+                    + "Content-Type: application/pkcs7-mime; smime-type=compressed-data; name=smime.p7z\r\n"
+                    + "Content-Length: " + HUGE + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.transferTo(out);
+        } catch (IOException closedByTheHub) {
+            // expected: the hub stops reading at its limit
+        }
+    }
+
     /** A SOAP submit whose message is 200 MB long, made up while it is sent. */
     private static InputStream hugeSoapSubmit() {
         String start = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
@@ -194,22 +233,43 @@ class HostileCorpusIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSenderThatStallsMidBodyHasItsConnectionClosed() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", hub.httpPort)) {
+        assertDroppedAfterStalling(hub.httpPort, "POST /api/v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/xml\r\nAuthorization: Bearer " + client.party("STALLED").token() + "\r\n"
+                + "Content-Length: 100000\r\n\r\n<Declaration");
+    }
+
+    @Test
+    @Order(7)
+    void anAs2SenderThatStallsMidBodyHasItsConnectionClosed() throws Exception {
+        assertDroppedAfterStalling(hub.as2Port, "POST /as2 HTTP/1.1\r\nHost: 127.0.0.1\r\nAS2-Version: 1.1\r\n"
+                + "AS2-From: STALLED\r\nAS2-To: ONEWINDOW\r\nContent-Type: application/pkcs7-mime; smime-type=compressed-data\r\n"
+                + "Content-Length: 100000\r\n\r\nMIAG");
+    }
+
+    /**
+     * Sends the start of a request and then nothing: the hub gives up after its read timeout and closes the connection,
+     * or resets it (the AS2 listener, with the request's unread rest still in its receive buffer).
+     */
+    private static void assertDroppedAfterStalling(int port, String requestStart) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) REPLY_WAIT.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml\r\n"
-                    + "Authorization: Bearer " + client.party("STALLED").token() + "\r\n"
-                    + "Content-Length: 100000\r\n\r\n<Declaration").getBytes(StandardCharsets.US_ASCII));
+            out.write(requestStart.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            // the rest never comes: the hub gives up after its read timeout and closes the connection
-            assertThat(socket.getInputStream().read()).as("end of stream from the hub").isEqualTo(-1);
+            int next;
+            try {
+                next = socket.getInputStream().read();
+            } catch (SocketException reset) {
+                next = -1;
+            }
+            assertThat(next).as("end of stream from the hub").isEqualTo(-1);
         }
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void afterTheWholeCorpusAValidDeclarationIsStillAccepted() throws Exception {
         client.delegateSampleImporters("AFTERHOSTILE");
         HubClient.Answer answer = client.post(Files.readAllBytes(Path.of("samples/NX5105/valid/customs-only.xml")),

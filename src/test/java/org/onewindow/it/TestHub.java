@@ -47,6 +47,7 @@ public final class TestHub implements AutoCloseable {
         p.setProperty("onewindow.broker.port", String.valueOf(brokerPort));
         p.setProperty("onewindow.sftp.host", "127.0.0.1");
         p.setProperty("onewindow.sftp.port", String.valueOf(sftpPort));
+        p.setProperty("onewindow.as2.bind-address", "127.0.0.1");
         p.setProperty("onewindow.as2.port", String.valueOf(as2Port));
         p.setProperty("onewindow.soap.host", "127.0.0.1");
         p.setProperty("onewindow.soap.port", String.valueOf(soapPort));
