@@ -1,0 +1,28 @@
+package org.onewindow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hub that cannot start, run as an operator runs it ({@code java -jar}), logs why and exits with status 1. Before,
+ * the threads its failed start had already started (the embedded broker's) kept the process alive, serving nothing.
+ */
+class StartupFailureIT {
+
+    @Test
+    void aHubWhoseDatabaseCannotBeOpenedSaysWhyAndExitsWithStatus1(@TempDir Path dir) throws Exception {
+        HubProcess hub = new HubProcess("unopenable-database", dir.resolve("data"), dir.resolve("logs"),
+                Map.of("onewindow.db.url", "jdbc:h2:file:/proc/onewindow-cannot-be-here/db"));
+        try (hub) {
+            assertThatThrownBy(hub::start).hasMessageContaining("exited with 1 during start");
+        }
+        assertThat(Files.readString(hub.log())).contains("The hub could not start")
+                .contains("/proc/onewindow-cannot-be-here");
+    }
+}
