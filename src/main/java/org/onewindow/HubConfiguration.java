@@ -3,7 +3,9 @@ package org.onewindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Service;
 import org.apache.camel.spi.Registry;
 import org.onewindow.admit.AdmitInterchange;
 import org.onewindow.admit.AdmitMessage;
@@ -121,6 +124,26 @@ public class HubConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        List<Service> started = new ArrayList<>();
+        try {
+            wire(context, started);
+        } catch (Exception | Error e) {
+            // Camel does not stop what a configuration that failed had started; the embedded broker's threads would
+            // keep the JVM running (a test's or the benchmark's, which then never ends)
+            Collections.reverse(started);
+            for (Service service : started) {
+                try {
+                    service.stop();
+                } catch (RuntimeException stopping) {
+                    e.addSuppressed(stopping);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Builds the hub; {@code started} collects the services it starts itself, in order. */
+    private static void wire(CamelContext context, List<Service> started) throws Exception {
         HubSettings settings = HubSettings.from(context);
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
@@ -130,12 +153,14 @@ public class HubConfiguration implements CamelConfiguration {
         if (settings.embeddedBroker()) {
             EmbeddedBroker broker = new EmbeddedBroker(settings, retries, brokerAccess);
             broker.start();
+            started.add(broker);
             context.addService(broker, true, true);
         }
         CachingConnectionFactory connectionFactory = Messaging.connectionFactory(settings, brokerAccess);
         registry.bind("jms", Messaging.transactedComponent(connectionFactory));
 
         Database database = new Database(settings);
+        started.add(database);
         context.addService(database, true, true);
         Jdbc jdbc = database.jdbc();
         registry.bind("dataSource", database.dataSource());
